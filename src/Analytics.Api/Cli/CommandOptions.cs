@@ -1,0 +1,57 @@
+namespace Analytics.Api.Cli;
+
+/// <summary>`--name value` options, `--flag` switches and positional arguments of one verb.</summary>
+internal sealed class CommandOptions
+{
+    private static readonly HashSet<string> Switches = ["small"];
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _switches = new(StringComparer.Ordinal);
+
+    public List<string> Positional { get; } = [];
+
+    public static CommandOptions Parse(ReadOnlySpan<string> args)
+    {
+        var options = new CommandOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                options.Positional.Add(arg);
+                continue;
+            }
+            var name = arg[2..];
+            var equals = name.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+                options._values[name[..equals]] = name[(equals + 1)..];
+            else if (Switches.Contains(name))
+                options._switches.Add(name);
+            else if (i + 1 < args.Length)
+                options._values[name] = args[++i];
+            else
+                throw new UsageException($"Option --{name} needs a value.");
+        }
+        return options;
+    }
+
+    public string? Value(string name) => _values.GetValueOrDefault(name);
+
+    public bool Has(string name) => _switches.Contains(name);
+
+    public int Number(string name, int fallback)
+    {
+        var text = Value(name);
+        if (text is null)
+            return fallback;
+        return int.TryParse(text.Replace(",", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), out var number) && number > 0
+            ? number
+            : throw new UsageException($"--{name} takes a positive whole number, not '{text}'.");
+    }
+
+    public void AllowOnly(params string[] names)
+    {
+        var unknown = _values.Keys.Concat(_switches).FirstOrDefault(k => !names.Contains(k));
+        if (unknown is not null)
+            throw new UsageException($"Unknown option --{unknown}; this verb takes {string.Join(", ", names.Select(n => "--" + n))}.");
+    }
+}

@@ -1,0 +1,35 @@
+using Analytics.Api.Cli;
+using Analytics.Api.Health;
+using Analytics.Api.Hosting;
+using Analytics.Api.Imports;
+
+// CLI verbs (import, demo, sample, bench) run here; `serve` and `demo` go on to start the web host below.
+var start = await CommandLine.RunAsync(args, Console.Out, Console.Error);
+if (start.ExitCode is { } exitCode)
+    return exitCode;
+
+var builder = WebApplication.CreateBuilder(start.HostArgs);
+
+// The SQLite store, shared by the API, the inbox worker and uploads; schema scripts run at start-up.
+builder.AddAnalyticsStore();
+
+// The drop-folder worker: operators copy exports to inbox/<shop>/<file>.
+builder.AddInboxWorker();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapImports();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the HTTP tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using Analytics.Ingestion.Normalising;
+using Analytics.Ingestion.Tables;
+
+namespace Analytics.Ingestion.Formats;
+
+/// <summary>
+/// An export file seen as its format, header and data rows: title rows above the header are read for a shop name,
+/// 总计/合计 rows are dropped and counted, and every worksheet of a workbook is read with its own header.
+/// </summary>
+internal sealed partial class ExportDocument : IDisposable
+{
+    private readonly IEnumerator<RawRow> _rows;
+    private readonly ProvinceDirectory _provinces;
+    private RawRow? _pending;
+
+    private ExportDocument(IEnumerator<RawRow> rows, ProvinceDirectory provinces, ExportFormat format, HeaderRow header, string? shopInTitle)
+    {
+        _rows = rows;
+        _provinces = provinces;
+        Format = format;
+        Header = header;
+        Reader = format.Bind(header, provinces);
+        ShopInTitle = shopInTitle;
+    }
+
+    public ExportFormat Format { get; }
+    public HeaderRow Header { get; private set; }
+    public ExportReader Reader { get; private set; }
+
+    /// <summary>A shop named in a title row above the header (店铺：…), if any.</summary>
+    public string? ShopInTitle { get; }
+
+    public int SummaryRows { get; private set; }
+
+    public static ExportDocument Open(IEnumerable<RawRow> rows, ProvinceDirectory provinces)
+    {
+        var enumerator = rows.GetEnumerator();
+        try
+        {
+            var (format, header, shop) = FindHeader(enumerator, sheet: null);
+            return new ExportDocument(enumerator, provinces, format, header, shop);
+        }
+        catch
+        {
+            enumerator.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The data rows with the header and reader that apply to each.</summary>
+    public IEnumerable<(RawRow Row, HeaderRow Header, ExportReader Reader)> DataRows()
+    {
+        var sheet = Header.Row.Sheet;
+        while (_pending is not null || _rows.MoveNext())
+        {
+            var row = _pending ?? _rows.Current;
+            _pending = null;
+            if (row.Sheet != sheet)
+            {
+                // Each worksheet repeats the header (large exports are split over sheets); it may differ in columns.
+                sheet = row.Sheet;
+                var (format, header, _) = FindHeader(_rows, sheet, first: row);
+                if (format != Format)
+                    throw new ExportRejectedException($"Sheet '{sheet}' holds a {format.Name}, but the workbook began with a {Format.Name}; put each export in its own file.");
+                Header = header;
+                Reader = format.Bind(header, _provinces);
+                continue;
+            }
+            if (row.IsBlank || IsRepeatedHeader(row))
+                continue;
+            if (IsSummary(row))
+            {
+                SummaryRows++;
+                continue;
+            }
+            yield return (row, Header, Reader);
+        }
+    }
+
+    private bool IsRepeatedHeader(RawRow row) =>
+        row.Cells.Length == Header.Row.Cells.Length && row.Cells.Select(HeaderText.Normalise).SequenceEqual(Header.Names);
+
+    private static bool IsSummary(RawRow row)
+    {
+        var first = row.Cells.Select(CellText.Clean).FirstOrDefault(c => c is not null);
+        return first is not null && (first.StartsWith("总计", StringComparison.Ordinal) || first.StartsWith("合计", StringComparison.Ordinal));
+    }
+
+    private static (ExportFormat Format, HeaderRow Header, string? Shop) FindHeader(IEnumerator<RawRow> rows, string? sheet, RawRow? first = null)
+    {
+        string? shop = null;
+        for (var seen = 0; seen < ExportFormats.HeaderSearchRows; seen++)
+        {
+            RawRow row;
+            if (first is not null)
+            {
+                row = first;
+                first = null;
+            }
+            else if (rows.MoveNext())
+            {
+                row = rows.Current;
+            }
+            else
+            {
+                break;
+            }
+            if (ExportFormats.Recognise(row) is { } found)
+                return (found.Format, found.Header, shop);
+            shop ??= row.Cells.Select(c => c is null ? null : ShopTitle().Match(c)).FirstOrDefault(m => m is { Success: true })?.Groups[1].Value.Trim();
+        }
+        throw ExportFormats.NotRecognised(sheet);
+    }
+
+    [GeneratedRegex(@"^\s*店铺(?:名称)?\s*[:：]\s*(\S.*)$")]
+    private static partial Regex ShopTitle();
+
+    public void Dispose() => _rows.Dispose();
+}

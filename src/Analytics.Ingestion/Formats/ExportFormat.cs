@@ -1,0 +1,37 @@
+using Analytics.Ingestion.Normalising;
+using Analytics.Ingestion.Tables;
+
+namespace Analytics.Ingestion.Formats;
+
+/// <summary>
+/// One seller back-end's order export: the headers that identify it and how its columns become order lines.
+/// Adding a platform means adding one subclass and listing it in <see cref="ExportFormats"/>.
+/// </summary>
+internal abstract class ExportFormat
+{
+    public abstract string Platform { get; }
+
+    /// <summary>The export's name as operators know it, e.g. 抖店订单导出.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Headers that together identify this export, whatever else it has and in whatever order.</summary>
+    public abstract IReadOnlyList<string> Signature { get; }
+
+    public bool Recognises(HeaderRow header) => Signature.All(header.Has);
+
+    /// <summary>Binds the columns of this file's header; throws <see cref="ExportRejectedException"/> when a needed one is missing.</summary>
+    public abstract ExportReader Bind(HeaderRow header, ProvinceDirectory provinces);
+
+    /// <summary>When the file itself says when it was exported (Douyin puts a timestamp in the file name).</summary>
+    public virtual DateTime? ExportedAt(string fileName) => null;
+}
+
+/// <summary>A format bound to one file's header.</summary>
+internal abstract class ExportReader(string layout)
+{
+    /// <summary>Which layout of the export this is, e.g. 商品维度 74列 or 自定义报表 (23列).</summary>
+    public string Layout { get; } = layout;
+
+    /// <summary>Reads one data row; on failure returns null with <see cref="RowCells.Problem"/> set.</summary>
+    public abstract ExportRow? Read(RowCells cells);
+}

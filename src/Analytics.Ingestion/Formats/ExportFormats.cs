@@ -1,0 +1,28 @@
+using Analytics.Ingestion.Tables;
+
+namespace Analytics.Ingestion.Formats;
+
+/// <summary>Every export the service reads, and how a file's header row is found and recognised.</summary>
+internal static class ExportFormats
+{
+    public static readonly IReadOnlyList<ExportFormat> All = [new DouyinExport(), new JdExport(), new PddExport()];
+
+    /// <summary>Platforms write title rows (名称：…, 店铺：…, a period) above the header; it is always within the first rows.</summary>
+    public const int HeaderSearchRows = 20;
+
+    public static (ExportFormat Format, HeaderRow Header)? Recognise(RawRow row)
+    {
+        var header = new HeaderRow(row);
+        foreach (var format in All)
+        {
+            if (format.Recognises(header))
+                return (format, header);
+        }
+        return null;
+    }
+
+    public static ExportRejectedException NotRecognised(string? sheet) => new(
+        $"No known order-export header in the first {HeaderSearchRows} rows{(sheet is null ? "" : $" of sheet '{sheet}'")}. Recognised exports: " +
+        string.Join("; ", All.Select(f => $"{f.Name} (columns {string.Join(", ", f.Signature)})")) +
+        ". Is this an order export (not a settlement, after-sale or promotion report)?");
+}

@@ -1,0 +1,7 @@
+namespace Analytics.Ingestion.Importing;
+
+/// <summary>How a file reached the service and what its operator said about it.</summary>
+/// <param name="Source">cli, inbox, upload or demo.</param>
+/// <param name="Shop">The shop the export belongs to; when null, the file must name it.</param>
+/// <param name="FileName">The name to record (an upload's original name); defaults to the file's own name.</param>
+public sealed record ImportRequest(string Source, string? Shop = null, string? FileName = null);

@@ -1,0 +1,75 @@
+using Analytics.Ingestion.Formats;
+using Analytics.Ingestion.Normalising;
+
+namespace Analytics.Ingestion.Importing;
+
+/// <summary>
+/// Turns a stream of export rows into orders: consecutive rows of one order id form the order, order-level amounts
+/// (JD) are taken once and shared over the lines, and buyer identifiers are replaced by keyed hashes.
+/// </summary>
+internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Action<RowProblem> reject)
+{
+    private readonly List<ExportRow> _pending = [];
+    private readonly HashSet<string> _sharedAmountOrdersSeen = new(StringComparer.Ordinal);
+
+    public IEnumerable<ImportedOrder> Assemble(IEnumerable<ExportRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            if (_pending.Count > 0 && _pending[0].OrderId != row.OrderId && Flush() is { } order)
+                yield return order;
+            _pending.Add(row);
+        }
+        if (_pending.Count > 0 && Flush() is { } last)
+            yield return last;
+    }
+
+    private ImportedOrder? Flush()
+    {
+        var rows = _pending.ToArray();
+        _pending.Clear();
+        var first = rows[0];
+        var sharesOrderAmount = first.OrderAmountFen is not null;
+        if (sharesOrderAmount && !_sharedAmountOrdersSeen.Add(first.OrderId))
+        {
+            // The order's amount was already taken once from its earlier rows; taking it again would double it.
+            foreach (var row in rows)
+                reject(new RowProblem(row.Line, null, null, $"order {row.OrderId} appeared earlier in the file, separated from these rows; its amount is per order, so sort the export by 订单号 and import it again"));
+            return null;
+        }
+
+        var amounts = sharesOrderAmount
+            ? AmountShare.Split(first.OrderAmountFen!.Value, rows.Select(r => r.LineAmountFen).ToArray())
+            : rows.Select(r => r.LineAmountFen).ToArray();
+        var lines = new OrderLine[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            lines[i] = new OrderLine
+            {
+                LineId = rows[i].LineId,
+                ProductId = rows[i].ProductId,
+                ProductTitle = rows[i].ProductTitle,
+                Quantity = rows[i].Quantity,
+                AmountFen = amounts[i],
+                RefundFen = rows[i].RefundSucceeded ? amounts[i] : 0,
+                Status = rows[i].Status,
+                AfterSaleStatus = rows[i].AfterSaleStatus,
+            };
+        }
+        var paid = rows.FirstOrDefault(r => r.PaidAt is not null);
+        var buyer = rows.FirstOrDefault(r => r.BuyerIdentifier is not null);
+        return new ImportedOrder
+        {
+            OrderId = first.OrderId,
+            PaidAt = paid?.PaidAt,
+            PaidAtSource = paid?.PaidAtSource ?? PaymentTimeSource.None,
+            Status = first.Status,
+            ProvinceCode = first.ProvinceCode,
+            City = first.City,
+            District = first.District,
+            BuyerKey = buyer is null ? null : buyerKeys.KeyFor(platform, buyer.BuyerIdentifier!),
+            BuyerSource = buyer?.BuyerSource ?? BuyerSource.None,
+            Lines = lines,
+        };
+    }
+}

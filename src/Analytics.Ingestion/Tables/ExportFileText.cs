@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Analytics.Ingestion.Tables;
+
+/// <summary>What one pass over an export file's bytes tells before it is parsed: its hash, container and text encoding.</summary>
+internal sealed record ExportFileText(string Sha256, ExportContainer Container, Encoding? Encoding, string EncodingName, int PreambleLength)
+{
+    static ExportFileText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// Hashes the file and decides its encoding in one streaming pass: BOM, else strict UTF-8, else strict GB18030.
+    /// Nothing is ever decoded with replacement characters: a file that is neither is rejected with the offending line.
+    /// </summary>
+    public static ExportFileText Inspect(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var head = new byte[8];
+        var headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+
+        if (headLength >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
+            return new(Hash(stream), ExportContainer.Xlsx, null, "XLSX", 0);
+        if (headLength >= 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0)
+            return new(Hash(stream), ExportContainer.Xls, null, "XLS", 0);
+        if (headLength >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+        {
+            var utf16 = head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            return new(Hash(stream), ExportContainer.Text, utf16, head[0] == 0xFF ? "UTF-16LE (BOM)" : "UTF-16BE (BOM)", 2);
+        }
+
+        var hasBom = headLength >= 3 && head.AsSpan(0, 3).SequenceEqual(Utf8Bom);
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var (sha, utf8Failure) = HashAndValidate(stream, utf8);
+        if (utf8Failure is null)
+            return new(sha, ExportContainer.Text, utf8, hasBom ? "UTF-8 (BOM)" : "UTF-8", hasBom ? 3 : 0);
+        if (hasBom)
+            throw new ExportRejectedException($"The file starts with a UTF-8 byte-order mark but has invalid UTF-8 bytes {utf8Failure}.");
+
+        var gb18030 = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        stream.Position = 0;
+        var (_, gbFailure) = HashAndValidate(stream, gb18030);
+        if (gbFailure is not null)
+            throw new ExportRejectedException(
+                $"The file is neither UTF-8 nor GBK/GB18030 text (invalid UTF-8 {utf8Failure}; invalid GB18030 {gbFailure}). Export it again from the seller back-end, or save it as CSV UTF-8.");
+        return new(sha, ExportContainer.Text, gb18030, "GB18030 (GBK)", 0);
+    }
+
+    private static string Hash(Stream stream)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        stream.Position = 0;
+        return sha;
+    }
+
+    private static (string Sha256, string? Failure) HashAndValidate(Stream stream, Encoding encoding)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var decoder = encoding.GetDecoder();
+        var bytes = new byte[1 << 16];
+        var chars = new char[encoding.GetMaxCharCount(bytes.Length)];
+        long offset = 0;
+        var line = 1;
+        int read;
+        string? failure = null;
+        while ((read = stream.Read(bytes, 0, bytes.Length)) > 0)
+        {
+            sha.AppendData(bytes, 0, read);
+            if (failure is null)
+            {
+                try
+                {
+                    decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                }
+                catch (DecoderFallbackException e)
+                {
+                    var at = Math.Max(0, e.Index);
+                    var local = Math.Min(read, at < 0 ? 0 : at);
+                    failure = $"at line {line + bytes.AsSpan(0, local).Count((byte)'\n')}, byte offset {offset + local}";
+                }
+                line += bytes.AsSpan(0, read).Count((byte)'\n');
+            }
+            offset += read;
+        }
+        if (failure is null)
+        {
+            try
+            {
+                decoder.GetChars([], 0, 0, chars, 0, flush: true);
+            }
+            catch (DecoderFallbackException)
+            {
+                failure = $"at the end of the file (byte offset {offset})";
+            }
+        }
+        return (Convert.ToHexStringLower(sha.GetHashAndReset()), failure);
+    }
+}
+
+internal enum ExportContainer { Text, Xlsx, Xls }

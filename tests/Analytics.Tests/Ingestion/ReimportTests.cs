@@ -1,0 +1,76 @@
+using Analytics.Ingestion.Formats;
+using Analytics.Tests.Support;
+
+namespace Analytics.Tests.Ingestion;
+
+/// <summary>Operators re-export overlapping periods every week: the same order imported twice is one order.</summary>
+public sealed class ReimportTests
+{
+    private static ExportBytes Douyin(params (string Order, string Payable, string AfterSale)[] orders)
+    {
+        var export = new ExportBytes(DouyinExport.Current74, "-");
+        foreach (var (order, payable, afterSale) in orders)
+        {
+            export.Row(("主订单编号", "\t" + order), ("子订单编号", "\t" + order), ("商品数量", "1"), ("订单应付金额", payable),
+                ("支付完成时间", "2025-03-02 20:15:40"), ("订单状态", afterSale == "退款成功" ? "已关闭" : "已发货"), ("售后状态", afterSale), ("省", "山西省"));
+        }
+        return export;
+    }
+
+    [Test]
+    public async Task ImportingTheSameFileAgainChangesNothingAndTheReceiptSaysSo()
+    {
+        using var store = new TestStore();
+        var bytes = Douyin(("6937841205567283410", "20.00", "-"), ("6937841205567283411", "30.00", "-")).Utf8WithBom();
+        var first = await store.ImportAsync("1740931200_a.csv", bytes);
+        var before = store.Snapshot();
+
+        var again = await store.ImportAsync("1740931200_a.csv", bytes);
+
+        Assert.That((again.Landed, again.LinesNew, again.LinesUpdated, again.LinesUnchanged), Is.EqualTo((true, 0, 0, 2)));
+        Assert.That(again.SameFileImportId, Is.EqualTo(first.ImportId));
+        Assert.That(again.ToText(), Does.Contain("imported before"));
+        Assert.That(store.Snapshot(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task AnOverlappingLaterExportReplacesOlderRowsAndTotalsNeverDouble()
+    {
+        using var store = new TestStore();
+        await store.ImportAsync("1740931200_week1.csv", Douyin(("6937841205567283410", "20.00", "-"), ("6937841205567283411", "30.00", "-")).Utf8WithBom());
+
+        var later = await store.ImportAsync("1741536000_week2.csv",
+            Douyin(("6937841205567283411", "30.00", "退款成功"), ("6937841205567283412", "40.00", "-")).Utf8WithBom());
+
+        Assert.That((later.LinesNew, later.LinesUpdated, later.LinesUnchanged), Is.EqualTo((1, 1, 0)));
+        var orders = store.Orders();
+        Assert.That(orders, Has.Count.EqualTo(3));
+        Assert.That(orders.Sum(o => o.GmvFen), Is.EqualTo(9000L));
+        Assert.That(orders.Single(o => o.OrderId == "6937841205567283411").RefundFen, Is.EqualTo(3000L), "the newer status wins");
+    }
+
+    [Test]
+    public async Task AnOlderExportImportedLateDoesNotOverwriteNewerStatuses()
+    {
+        using var store = new TestStore();
+        await store.ImportAsync("1741536000_newer.csv", Douyin(("6937841205567283411", "30.00", "退款成功")).Utf8WithBom());
+
+        var older = await store.ImportAsync("1740931200_older.csv", Douyin(("6937841205567283411", "30.00", "-")).Utf8WithBom());
+
+        Assert.That((older.LinesNew, older.LinesUpdated, older.LinesUnchanged), Is.EqualTo((0, 0, 1)));
+        var order = store.Orders().Single();
+        Assert.That((order.RefundFen, order.Status), Is.EqualTo((3000L, "已关闭")));
+    }
+
+    [Test]
+    public async Task TheSameOrderIdInAnotherShopIsAnotherOrder()
+    {
+        using var store = new TestStore();
+        var bytes = Douyin(("6937841205567283410", "20.00", "-")).Utf8WithBom();
+
+        await store.ImportAsync("a.csv", bytes, shop: "店一");
+        await store.ImportAsync("b.csv", bytes, shop: "店二");
+
+        Assert.That(store.Orders().Select(o => o.Shop), Is.EqualTo(new[] { "店一", "店二" }));
+    }
+}
