@@ -78,14 +78,20 @@ internal sealed partial class ExportDocument : IDisposable
         }
     }
 
-    private bool IsRepeatedHeader(RawRow row) =>
-        row.Cells.Length == Header.Row.Cells.Length && row.Cells.Select(HeaderText.Normalise).SequenceEqual(Header.Names);
-
-    private static bool IsSummary(RawRow row)
+    private bool IsRepeatedHeader(RawRow row)
     {
-        var first = row.Cells.Select(CellText.Clean).FirstOrDefault(c => c is not null);
-        return first is not null && (first.StartsWith("总计", StringComparison.Ordinal) || first.StartsWith("合计", StringComparison.Ordinal));
+        if (row.Count != Header.Names.Count)
+            return false;
+        for (var i = 0; i < row.Count; i++)
+        {
+            if (HeaderText.Normalise(row[i]) != Header.Names[i])
+                return false;
+        }
+        return true;
     }
+
+    private static bool IsSummary(RawRow row) =>
+        CellText.Clean(row.FirstText()) is { } first && (first.StartsWith("总计", StringComparison.Ordinal) || first.StartsWith("合计", StringComparison.Ordinal));
 
     private static (ExportFormat Format, HeaderRow Header, string? Shop) FindHeader(IEnumerator<RawRow> rows, string? sheet, RawRow? first = null)
     {
@@ -108,7 +114,7 @@ internal sealed partial class ExportDocument : IDisposable
             }
             if (ExportFormats.Recognise(row) is { } found)
                 return (found.Format, found.Header, shop);
-            shop ??= row.Cells.Select(c => c is null ? null : ShopTitle().Match(c)).FirstOrDefault(m => m is { Success: true })?.Groups[1].Value.Trim();
+            shop ??= row.Snapshot().Cells.Select(c => c is null ? null : ShopTitle().Match(c)).FirstOrDefault(m => m is { Success: true })?.Groups[1].Value.Trim();
         }
         throw ExportFormats.NotRecognised(sheet);
     }

@@ -10,8 +10,8 @@ internal sealed class HeaderRow
 
     public HeaderRow(RawRow row)
     {
-        Row = row;
-        Names = row.Cells.Select(HeaderText.Normalise).ToArray();
+        Row = row.Snapshot();
+        Names = Row.Cells.Select(HeaderText.Normalise).ToArray();
         for (var i = 0; i < Names.Count; i++)
         {
             if (Names[i].Length > 0)

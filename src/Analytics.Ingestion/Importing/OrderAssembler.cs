@@ -24,9 +24,27 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
             yield return last;
     }
 
+    /// <summary>A line exported twice in one file is one line; the later row is kept and the earlier one reported.</summary>
+    private ExportRow[] WithoutRepeatedLines(List<ExportRow> rows)
+    {
+        if (rows.Count == 1)
+            return [rows[0]];
+        var lastIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+            lastIndex[rows[i].LineId] = i;
+        if (lastIndex.Count == rows.Count)
+            return [.. rows];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (lastIndex[rows[i].LineId] != i)
+                reject(new RowProblem(rows[i].Line, null, null, $"line {rows[i].LineId} of order {rows[i].OrderId} appears again on line {rows[lastIndex[rows[i].LineId]].Line}; the later row was kept"));
+        }
+        return rows.Where((row, i) => lastIndex[row.LineId] == i).ToArray();
+    }
+
     private ImportedOrder? Flush()
     {
-        var rows = _pending.ToArray();
+        var rows = WithoutRepeatedLines(_pending);
         _pending.Clear();
         var first = rows[0];
         var sharesOrderAmount = first.OrderAmountFen is not null;

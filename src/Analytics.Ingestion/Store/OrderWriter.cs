@@ -29,6 +29,24 @@ internal sealed class OrderWriter : IDisposable
         RETURNING first_import_id
         """;
 
+    // A new order's lines cannot exist yet (lines are only ever stored with their order).
+    private const string InsertNewLine = """
+        INSERT INTO order_lines (platform, shop, order_id, line_id, product_id, product_title, quantity, amount_fen,
+                                 refund_fen, status, after_sale_status, observed_at, first_import_id, last_import_id)
+        VALUES (@platform, @shop, @order_id, @line_id, @product_id, @product_title, @quantity, @amount_fen,
+                @refund_fen, @status, @after_sale_status, @observed_at, @import_id, @import_id)
+        """;
+
+    // Most orders in an import are new: they are inserted with totals summed in memory, and only an order that
+    // already exists pays for recomputing its totals from all its stored lines.
+    private const string InsertNewOrder = """
+        INSERT INTO orders (platform, shop, order_id, paid_at, payment_time_source, status, province_code, city, district,
+                            buyer_key, buyer_source, gmv_fen, refund_fen, units, line_count, observed_at, first_import_id, last_import_id)
+        VALUES (@platform, @shop, @order_id, @paid_at, @payment_time_source, @status, @province_code, @city, @district,
+                @buyer_key, @buyer_source, @gmv_fen, @refund_fen, @units, @line_count, @observed_at, @import_id, @import_id)
+        ON CONFLICT (platform, shop, order_id) DO NOTHING
+        """;
+
     private const string UpsertOrder = """
         INSERT INTO orders (platform, shop, order_id, paid_at, payment_time_source, status, province_code, city, district,
                             buyer_key, buyer_source, gmv_fen, refund_fen, units, line_count, observed_at, first_import_id, last_import_id)
@@ -58,69 +76,118 @@ internal sealed class OrderWriter : IDisposable
         """;
 
     private readonly SqliteStatement _line;
+    private readonly SqliteStatement _newLine;
+    private readonly LineParameters _lineParameters, _newLineParameters;
     private readonly SqliteStatement _order;
+    private readonly SqliteStatement _newOrder;
+    private readonly OrderParameters _orderParameters, _newOrderParameters;
+    private readonly int _nGmv, _nRefund, _nUnits, _nLines;
     private readonly long _importId;
-    private readonly int _lOrderId, _lLineId, _lProductId, _lTitle, _lQuantity, _lAmount, _lRefund, _lStatus, _lAfterSale;
-    private readonly int _oOrderId, _oPaidAt, _oSource, _oStatus, _oProvince, _oCity, _oDistrict, _oBuyer, _oBuyerSource;
 
     public OrderWriter(SqliteConnection connection, long importId, string platform, string shop, string observedAt)
     {
         _importId = importId;
         _line = new SqliteStatement(connection, UpsertLine);
+        _newLine = new SqliteStatement(connection, InsertNewLine);
         _order = new SqliteStatement(connection, UpsertOrder);
-        foreach (var statement in new[] { _line, _order })
+        _newOrder = new SqliteStatement(connection, InsertNewOrder);
+        foreach (var statement in new[] { _line, _newLine, _order, _newOrder })
         {
             statement.Bind(statement.Index("@platform"), platform);
             statement.Bind(statement.Index("@shop"), shop);
             statement.Bind(statement.Index("@observed_at"), observedAt);
             statement.Bind(statement.Index("@import_id"), importId);
         }
-        (_lOrderId, _lLineId, _lProductId, _lTitle, _lQuantity) =
-            (_line.Index("@order_id"), _line.Index("@line_id"), _line.Index("@product_id"), _line.Index("@product_title"), _line.Index("@quantity"));
-        (_lAmount, _lRefund, _lStatus, _lAfterSale) =
-            (_line.Index("@amount_fen"), _line.Index("@refund_fen"), _line.Index("@status"), _line.Index("@after_sale_status"));
-        (_oOrderId, _oPaidAt, _oSource, _oStatus, _oProvince) =
-            (_order.Index("@order_id"), _order.Index("@paid_at"), _order.Index("@payment_time_source"), _order.Index("@status"), _order.Index("@province_code"));
-        (_oCity, _oDistrict, _oBuyer, _oBuyerSource) =
-            (_order.Index("@city"), _order.Index("@district"), _order.Index("@buyer_key"), _order.Index("@buyer_source"));
+        _lineParameters = new LineParameters(_line);
+        _newLineParameters = new LineParameters(_newLine);
+        _orderParameters = new OrderParameters(_order);
+        _newOrderParameters = new OrderParameters(_newOrder);
+        (_nGmv, _nRefund, _nUnits, _nLines) = (_newOrder.Index("@gmv_fen"), _newOrder.Index("@refund_fen"), _newOrder.Index("@units"), _newOrder.Index("@line_count"));
     }
 
     public LineCounts Write(ImportedOrder order)
     {
+        _newOrderParameters.Bind(order);
+        _newOrder.Bind(_nGmv, order.Lines.Sum(l => l.AmountFen));
+        _newOrder.Bind(_nRefund, order.Lines.Sum(l => l.RefundFen));
+        _newOrder.Bind(_nUnits, order.Lines.Sum(l => (long)l.Quantity));
+        _newOrder.Bind(_nLines, order.Lines.Count);
+        var isNewOrder = _newOrder.ExecuteChanges() == 1;
+
         var counts = new LineCounts();
+        if (isNewOrder)
+        {
+            foreach (var line in order.Lines)
+            {
+                _newLineParameters.Bind(order.OrderId, line);
+                _newLine.Execute();
+            }
+            counts.New = order.Lines.Count;
+            return counts;
+        }
+
         foreach (var line in order.Lines)
         {
-            _line.Bind(_lOrderId, order.OrderId);
-            _line.Bind(_lLineId, line.LineId);
-            _line.Bind(_lProductId, line.ProductId);
-            _line.Bind(_lTitle, line.ProductTitle);
-            _line.Bind(_lQuantity, line.Quantity);
-            _line.Bind(_lAmount, line.AmountFen);
-            _line.Bind(_lRefund, line.RefundFen);
-            _line.Bind(_lStatus, line.Status);
-            _line.Bind(_lAfterSale, line.AfterSaleStatus);
+            _lineParameters.Bind(order.OrderId, line);
             var firstImport = _line.Execute();
             if (firstImport is null) counts.Unchanged++;
             else if (firstImport == _importId) counts.New++;
             else counts.Updated++;
         }
-        _order.Bind(_oOrderId, order.OrderId);
-        _order.Bind(_oPaidAt, order.PaidAt);
-        _order.Bind(_oSource, StoredText.Of(order.PaidAtSource));
-        _order.Bind(_oStatus, order.Status);
-        _order.Bind(_oProvince, order.ProvinceCode);
-        _order.Bind(_oCity, order.City);
-        _order.Bind(_oDistrict, order.District);
-        _order.Bind(_oBuyer, order.BuyerKey);
-        _order.Bind(_oBuyerSource, StoredText.Of(order.BuyerKey is null ? BuyerSource.None : order.BuyerSource));
+        _orderParameters.Bind(order);
         _order.Execute();
         return counts;
+    }
+
+    private sealed class LineParameters(SqliteStatement statement)
+    {
+        private readonly int _orderId = statement.Index("@order_id"), _lineId = statement.Index("@line_id"),
+            _productId = statement.Index("@product_id"), _title = statement.Index("@product_title"), _quantity = statement.Index("@quantity"),
+            _amount = statement.Index("@amount_fen"), _refund = statement.Index("@refund_fen"), _status = statement.Index("@status"),
+            _afterSale = statement.Index("@after_sale_status");
+
+        public void Bind(string orderId, OrderLine line)
+        {
+            statement.Bind(_orderId, orderId);
+            statement.Bind(_lineId, line.LineId);
+            statement.Bind(_productId, line.ProductId);
+            statement.Bind(_title, line.ProductTitle);
+            statement.Bind(_quantity, line.Quantity);
+            statement.Bind(_amount, line.AmountFen);
+            statement.Bind(_refund, line.RefundFen);
+            statement.Bind(_status, line.Status);
+            statement.Bind(_afterSale, line.AfterSaleStatus);
+        }
+    }
+
+    /// <summary>The order-level facts both order statements bind.</summary>
+    private sealed class OrderParameters(SqliteStatement statement)
+    {
+        private readonly int _orderId = statement.Index("@order_id"), _paidAt = statement.Index("@paid_at"),
+            _source = statement.Index("@payment_time_source"), _status = statement.Index("@status"),
+            _province = statement.Index("@province_code"), _city = statement.Index("@city"), _district = statement.Index("@district"),
+            _buyer = statement.Index("@buyer_key"), _buyerSource = statement.Index("@buyer_source");
+
+        public void Bind(ImportedOrder order)
+        {
+            statement.Bind(_orderId, order.OrderId);
+            statement.Bind(_paidAt, order.PaidAt);
+            statement.Bind(_source, StoredText.Of(order.PaidAtSource));
+            statement.Bind(_status, order.Status);
+            statement.Bind(_province, order.ProvinceCode);
+            statement.Bind(_city, order.City);
+            statement.Bind(_district, order.District);
+            statement.Bind(_buyer, order.BuyerKey);
+            statement.Bind(_buyerSource, StoredText.Of(order.BuyerKey is null ? BuyerSource.None : order.BuyerSource));
+        }
     }
 
     public void Dispose()
     {
         _line.Dispose();
+        _newLine.Dispose();
         _order.Dispose();
+        _newOrder.Dispose();
     }
 }
 

@@ -52,6 +52,13 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>Runs a statement that returns no rows; returns how many rows it inserted, updated or deleted.</summary>
+    public int ExecuteChanges()
+    {
+        Execute();
+        return raw.sqlite3_changes(_db);
+    }
+
     public void Dispose() => _statement.Dispose();
 
     private void Check(int result)

@@ -8,7 +8,7 @@ namespace Analytics.Ingestion.Tables;
 /// <summary>Reads a delimited text export row by row with a real CSV parser (quoted cells may hold commas, tabs and line breaks).</summary>
 internal static class CsvRows
 {
-    public static IEnumerable<RawRow> Read(string path, ExportFileText text, int fieldsToKeep = int.MaxValue)
+    public static IEnumerable<RawRow> Read(string path, ExportFileText text)
     {
         var delimiter = DetectDelimiter(path, text);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -27,15 +27,12 @@ internal static class CsvRows
             reader.Read(); // the BOM decodes to U+FEFF; skip it so the first header is clean
         using var parser = new CsvParser(reader, config);
         var lastRawRow = 0;
+        Func<int, string?> cell = i => parser[i];
         while (parser.Read())
         {
             var line = lastRawRow + 1;
             lastRawRow = parser.RawRow;
-            var count = Math.Min(parser.Count, fieldsToKeep);
-            var cells = new string?[count];
-            for (var i = 0; i < count; i++)
-                cells[i] = parser[i];
-            yield return new RawRow(line, cells);
+            yield return new RawRow(line, parser.Count, cell);
         }
     }
 

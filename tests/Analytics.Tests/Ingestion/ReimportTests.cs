@@ -73,4 +73,35 @@ public sealed class ReimportTests
 
         Assert.That(store.Orders().Select(o => o.Shop), Is.EqualTo(new[] { "店一", "店二" }));
     }
+
+    [Test]
+    public async Task ALineRepeatedInOneFileIsStoredOnceAndTheRepeatReported()
+    {
+        using var store = new TestStore();
+        var export = Douyin(("6937841205567283410", "20.00", "-"), ("6937841205567283410", "20.00", "退款成功"));
+
+        var receipt = await store.ImportAsync("dup.csv", export.Utf8WithBom());
+
+        Assert.That((receipt.LinesNew, receipt.RowsRejected), Is.EqualTo((1, 1)));
+        Assert.That(receipt.Problems.Single().Reason, Does.Contain("appears again on line 3"));
+        var order = store.Orders().Single();
+        Assert.That((order.GmvFen, order.RefundFen, order.LineCount), Is.EqualTo((2000L, 2000L, 1L)), "the later row wins and nothing doubles");
+    }
+
+    [Test]
+    public async Task AnOrderWhoseSubOrdersAreSplitAcrossTheFileAddsUpOnce()
+    {
+        using var store = new TestStore();
+        var export = new ExportBytes(DouyinExport.Current74, "-");
+        foreach (var (orderId, line, payable) in new[] { ("6937841205567283410", "6937841205567283411", "20.00"), ("6937841205567283500", "6937841205567283500", "5.00"), ("6937841205567283410", "6937841205567283412", "30.00") })
+        {
+            export.Row(("主订单编号", "\t" + orderId), ("子订单编号", "\t" + line), ("商品数量", "1"), ("订单应付金额", payable),
+                ("支付完成时间", "2025-03-02 20:15:40"), ("订单状态", "已发货"));
+        }
+
+        await store.ImportAsync("split.csv", export.Utf8WithBom());
+
+        var order = store.Orders().Single(o => o.OrderId == "6937841205567283410");
+        Assert.That((order.GmvFen, order.LineCount), Is.EqualTo((5000L, 2L)));
+    }
 }
