@@ -18,7 +18,15 @@ public sealed partial class InboxWorker(AnalyticsStore store, InboxOptions optio
         LogWatching(options.InboxPath);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await ScanOnceAsync(stoppingToken);
+            try
+            {
+                await ScanOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The wall screen depends on this loop running for weeks: log, and scan again next time.
+                LogScanFailed(e, options.InboxPath);
+            }
             try
             {
                 await Task.Delay(options.PollInterval, time, stoppingToken);
@@ -36,8 +44,17 @@ public sealed partial class InboxWorker(AnalyticsStore store, InboxOptions optio
         var receipts = new List<ImportReceipt>();
         if (!Directory.Exists(options.InboxPath))
             return receipts;
-        var files = Directory.EnumerateFiles(options.InboxPath, "*", SearchOption.AllDirectories)
-            .Where(IsExport).Order(StringComparer.Ordinal).ToList();
+        List<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(options.InboxPath, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                .Where(IsExport).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogScanFailed(e, options.InboxPath);
+            return receipts;
+        }
         foreach (var file in files)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -86,6 +103,9 @@ public sealed partial class InboxWorker(AnalyticsStore store, InboxOptions optio
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Inbox file {File} {Outcome} as import #{ImportId}")]
     private partial void LogImported(string file, string outcome, long importId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scanning the inbox {Inbox} failed; it is scanned again at the next interval")]
+    private partial void LogScanFailed(Exception exception, string inbox);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox file {File} could not be imported now; it stays in the inbox and is tried again")]
     private partial void LogRetry(Exception exception, string file);

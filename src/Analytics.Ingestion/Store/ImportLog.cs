@@ -53,9 +53,15 @@ public static class ImportLog
     internal static long? LandedWithSameContent(SqliteConnection connection, string sha256) =>
         connection.ExecuteScalar<long?>("SELECT max(id) FROM imports WHERE sha256 = @sha256 AND status = 'landed'", new { sha256 });
 
-    public static IReadOnlyList<ImportReceipt> List(SqliteConnection connection, int limit = 200)
-    {
-        const string sql = """
+    public static IReadOnlyList<ImportReceipt> List(SqliteConnection connection, int limit = 200) =>
+        connection.Query<ImportReceipt>(SelectReceipts + " ORDER BY id DESC LIMIT @limit", new { limit }).ToList();
+
+    public static ImportReceipt? Find(SqliteConnection connection, long importId) =>
+        connection.QuerySingleOrDefault<ImportReceipt>(SelectReceipts + " WHERE id = @importId", new { importId }) is { } receipt
+            ? receipt with { Problems = Problems(connection, importId) }
+            : null;
+
+    private const string SelectReceipts = """
             SELECT id AS ImportId, file_name AS FileName, sha256 AS Sha256, source AS Source, status = 'landed' AS Landed,
                    reason AS Reason, platform AS Platform, layout AS Layout, shop AS Shop, encoding AS Encoding,
                    exported_at AS ExportedAt, rows_read AS RowsRead, lines_new AS LinesNew, lines_updated AS LinesUpdated,
@@ -63,11 +69,7 @@ public static class ImportLog
                    orders_touched AS OrdersTouched, unpaid_lines AS UnpaidLines, fallbacks AS Fallbacks,
                    started_at AS StartedAt, finished_at AS FinishedAt
             FROM imports
-            ORDER BY id DESC
-            LIMIT @limit
             """;
-        return connection.Query<ImportReceipt>(sql, new { limit }).ToList();
-    }
 
     public static IReadOnlyList<RowProblem> Problems(SqliteConnection connection, long importId)
     {

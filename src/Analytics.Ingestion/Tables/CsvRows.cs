@@ -23,8 +23,8 @@ internal static class CsvRows
             CountBytes = false,
         };
         using var reader = new StreamReader(path, text.Encoding!, detectEncodingFromByteOrderMarks: false, 1 << 16);
-        if (text.PreambleLength > 0)
-            reader.Read(); // the BOM decodes to U+FEFF; skip it so the first header is clean
+        if (reader.Peek() == '\uFEFF')
+            reader.Read(); // a UTF-8 BOM decodes to U+FEFF (UTF-16 readers drop theirs); the first header must be clean
         using var parser = new CsvParser(reader, config);
         var lastRawRow = 0;
         Func<int, string?> cell = i => parser[i];

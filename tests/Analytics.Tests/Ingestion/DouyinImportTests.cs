@@ -126,4 +126,19 @@ public sealed class DouyinImportTests
         Assert.That(receipt.Problems.Single().ToString(), Is.EqualTo("line 3, column I (订单应付金额): '二十元' is not an amount in yuan"));
         Assert.That(store.Orders().Select(o => o.OrderId), Is.EqualTo(new[] { "6937841205567283410" }));
     }
+
+    [Test]
+    public async Task ExcelUnicodeTextSaveIsReadAsTabSeparatedUtf16()
+    {
+        using var store = new TestStore();
+        var text = "主订单编号\t子订单编号\t商品数量\t订单应付金额\t支付完成时间\t订单状态\t省\r\n" +
+                   "6937841205567283410\t6937841205567283410\t1\t20.00\t2025-03-02 20:15:40\t已发货\t山西省\r\n";
+        byte[] bytes = [0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes(text)];
+
+        var receipt = await store.ImportAsync("unicode.txt", bytes);
+
+        Assert.That(receipt.Landed, Is.True, receipt.ToText());
+        Assert.That(receipt.Encoding, Is.EqualTo("UTF-16LE (BOM)"));
+        Assert.That(store.Orders().Single().GmvFen, Is.EqualTo(2000L));
+    }
 }
