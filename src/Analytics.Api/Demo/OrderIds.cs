@@ -18,7 +18,7 @@ internal sealed class OrderIds
         (_shop, _rng) = (shop, rng);
         _next = shop.Platform switch
         {
-            DemoPlatform.Douyin => 4_800_000_000_000_000_000L + (shop.IndexInPlatform % 40 * 100_000_000_000_000_000L / 10)
+            DemoPlatform.Douyin => 4_800_000_000_000_000_000L + (shop.IndexInPlatform % 40 * 10_000_000_000_000_000L)
                 + rng.NextInt64(1_000_000_000_000_000L),
             DemoPlatform.Jd => JdStart(JdDigits(shop), rng),
             _ => rng.NextInt64(100_000_000_000_000L, 200_000_000_000_000L),

@@ -21,7 +21,7 @@ public sealed class BenchExportTests
 
         var table = ExportTable.Read(_path);
         Assert.That(table.Rows, Has.Count.EqualTo(lines));
-        Assert.That(table.Header, Is.EqualTo(DouyinColumns.Full74));
+        Assert.That(string.Join(",", table.Header), Is.EqualTo(VerbatimHeaders.Douyin74));
     }
 
     [Test]

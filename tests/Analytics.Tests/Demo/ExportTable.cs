@@ -8,7 +8,7 @@ namespace Analytics.Tests.Demo;
 /// An export file read back independently of the generator (and of the importer): decoded, parsed, the header
 /// found by name, title and 总计 rows dropped.
 /// </summary>
-internal sealed class ExportTable
+public sealed class ExportTable
 {
     private static readonly string[] HeaderMarkers = ["主订单编号", "订单号"];
 

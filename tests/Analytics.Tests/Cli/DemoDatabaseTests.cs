@@ -1,0 +1,83 @@
+using Analytics.Api.Cli;
+using Analytics.Ingestion.Importing;
+using Analytics.Ingestion.Store;
+using Analytics.Tests.Support;
+using Dapper;
+
+namespace Analytics.Tests.Cli;
+
+/// <summary>
+/// The demo the README promises: its exports go through the real importer, and the figures the county published
+/// come out of the imported orders by METRICS.md (net sales = Σ buyer-paid − Σ refunds of orders paid in the period).
+/// </summary>
+[NonParallelizable]
+public sealed class DemoDatabaseTests
+{
+    private string _folder = "";
+    private string _database = "";
+    private string _output = "";
+
+    [OneTimeSetUp]
+    public async Task BuildTheDemoDatabase()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "analytics-tests", "demo-" + Guid.NewGuid().ToString("N"));
+        _database = Path.Combine(_folder, "analytics.db");
+        using var output = new StringWriter();
+        var code = await DemoCommand.BuildAsync(_database, Path.Combine(_folder, "exports"), output);
+        _output = output.ToString();
+        Assert.That(code, Is.Zero, _output);
+    }
+
+    [OneTimeTearDown]
+    public void DeleteTheDemoDatabase() => Directory.Delete(_folder, recursive: true);
+
+    private long NetSalesFen(string from, string toExclusive)
+    {
+        using var connection = Database.Open(_database);
+        return connection.ExecuteScalar<long>(
+            "SELECT coalesce(sum(gmv_fen) - sum(refund_fen), 0) FROM orders WHERE paid_at >= @from AND paid_at < @toExclusive",
+            new { from, toExclusive });
+    }
+
+    [Test]
+    public void TheDemoShowsItsProgressAndEveryFileLanded()
+    {
+        Assert.That(_output, Does.Contain("imported 300/300").Or.Match(@"imported (\d+)/\1"));
+        using var connection = Database.Open(_database);
+        Assert.That(connection.ExecuteScalar<long>("SELECT count(*) FROM imports WHERE status <> 'landed' OR rows_rejected > 0"), Is.Zero);
+    }
+
+    [Test]
+    public void NetSalesOf2022Are3091WanYuanUp39Point1Percent()
+    {
+        var year2022 = NetSalesFen("2022-01-01", "2023-01-01");
+        var year2021 = NetSalesFen("2021-01-01", "2022-01-01");
+
+        Assert.That(Math.Round(year2022 / 1_000_000m), Is.EqualTo(3091m), "万元");
+        Assert.That(Math.Round((year2022 - year2021) * 100m / year2021, 1), Is.EqualTo(39.1m));
+    }
+
+    [Test]
+    public void FirstQuarterOf2023Is764WanYuanUp24Point18PercentFrom21Provinces()
+    {
+        var quarter2023 = NetSalesFen("2023-01-01", "2023-04-01");
+        var quarter2022 = NetSalesFen("2022-01-01", "2022-04-01");
+        using var connection = Database.Open(_database);
+        var provinces = connection.ExecuteScalar<long>(
+            "SELECT count(DISTINCT province_code) FROM orders WHERE paid_at >= '2023-01-01' AND paid_at < '2023-04-01' AND province_code IS NOT NULL");
+
+        Assert.That(Math.Round(quarter2023 / 1_000_000m), Is.EqualTo(764m));
+        Assert.That(Math.Round((quarter2023 - quarter2022) * 100m / quarter2022, 2), Is.EqualTo(24.18m));
+        Assert.That(provinces, Is.EqualTo(21));
+    }
+
+    [Test]
+    public void EveryDemoShopMapsToItsEnterprise()
+    {
+        using var connection = Database.Open(_database);
+        var unmapped = connection.Query<string>(
+            "SELECT DISTINCT o.shop FROM orders o LEFT JOIN shops s ON s.platform = o.platform AND s.shop = o.shop WHERE s.enterprise IS NULL");
+
+        Assert.That(unmapped, Is.Empty);
+    }
+}
