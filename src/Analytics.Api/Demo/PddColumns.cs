@@ -1,13 +1,12 @@
+using Analytics.Ingestion.Formats;
+
 namespace Analytics.Api.Demo;
 
 /// <summary>The header layouts of PDD's order export (research/platform-exports.md §2.2).</summary>
 internal static class PddColumns
 {
     /// <summary>The default 27-column export, verbatim, in exact order: no province, no buyer, no 支付时间.</summary>
-    public static readonly IReadOnlyList<string> Default27 =
-        ("商品,订单号,订单状态,商品总价(元),邮费(元),店铺优惠折扣(元),平台优惠折扣(元),多多支付立减金额(元),用户实付金额(元),商家实收金额(元),"
-        + "商品数量(件),发货时间,确认收货时间,商品id,商品规格,样式ID,商家编码-规格维度,商家编码-商品维度,商家备注,售后状态,快递单号,快递公司,"
-        + "订单成交时间,是否分期,分期期数,手续费承担方,分期方式").Split(',');
+    public static readonly IReadOnlyList<string> Default27 = PddExport.Default27;
 
     /// <summary>An operator's selection from the 2023 field pool, in pool order, with the region columns.</summary>
     public static readonly IReadOnlyList<string> Custom =
