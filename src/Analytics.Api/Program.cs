@@ -25,6 +25,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapOpenApi();
+app.MapHomePage();
 app.MapHealth();
 app.MapImports();
 

@@ -170,4 +170,15 @@ public sealed class ImportsApiTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
+
+    [Test]
+    public async Task TheHomePageSaysWhereTheDataAndTheApiAre()
+    {
+        using var app = new AnalyticsApp();
+        using var client = app.CreateClient();
+
+        var page = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.That(page, Does.Contain("/api/imports").And.Contain("/health").And.Contain("inbox/"));
+    }
 }

@@ -141,4 +141,19 @@ public sealed class DouyinImportTests
         Assert.That(receipt.Encoding, Is.EqualTo("UTF-16LE (BOM)"));
         Assert.That(store.Orders().Single().GmvFen, Is.EqualTo(2000L));
     }
+
+    [Test]
+    public async Task AnOrderDimensionExportHasOneLinePerOrder()
+    {
+        using var store = new TestStore();
+        string[] header = ["主订单编号", "商品数量", "订单应付金额", "支付完成时间", "订单状态", "省"];
+        var export = new ExportBytes(header, "-").Row(("主订单编号", "\t6937841205567283410"), ("商品数量", "3"), ("订单应付金额", "91.70"),
+            ("支付完成时间", "2025-03-02 20:15:40"), ("订单状态", "已完成"), ("省", "山西省"));
+
+        var receipt = await store.ImportAsync("orders.csv", export.Utf8WithBom());
+
+        Assert.That(receipt.Layout, Is.EqualTo("订单维度 (6列)"));
+        var line = store.Lines().Single();
+        Assert.That((line.OrderId, line.LineId, line.AmountFen, line.Quantity), Is.EqualTo(("6937841205567283410", "6937841205567283410", 9170L, 3L)));
+    }
 }

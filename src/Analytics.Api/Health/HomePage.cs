@@ -1,0 +1,26 @@
+namespace Analytics.Api.Health;
+
+/// <summary>What someone who opens the service in a browser finds: where the data and the API are.</summary>
+internal static class HomePage
+{
+    private const string Html = """
+        <!doctype html>
+        <html lang="zh-CN"><head><meta charset="utf-8"><title>县域电商销售数据分析服务</title></head>
+        <body style="font-family: sans-serif; max-width: 48rem; margin: 3rem auto; line-height: 1.6">
+        <h1>县域电商销售数据分析服务</h1>
+        <p>The service is running. Its data and API:</p>
+        <ul>
+          <li><a href="/health">/health</a> — whether the database can be read, and how much it holds</li>
+          <li><a href="/api/imports">/api/imports</a> — every imported export and its receipt</li>
+          <li><a href="/openapi/v1.json">/openapi/v1.json</a> — the OpenAPI document</li>
+        </ul>
+        <p>To import exports, copy them to <code>inbox/&lt;店铺名称&gt;/</code> beside the database, or POST them to <code>/api/imports</code>.</p>
+        </body></html>
+        """;
+
+    public static IEndpointRouteBuilder MapHomePage(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/", () => TypedResults.Content(Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        return routes;
+    }
+}
