@@ -15,7 +15,6 @@ namespace Analytics.Ingestion.Importing;
 /// </summary>
 internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys, TimeProvider time)
 {
-    private const int MaxProblemsKept = 1000;
     private const int BatchSize = 256;
 
     public async Task<ImportReceipt> ImportAsync(string path, ImportRequest request, CancellationToken cancellationToken = default)
@@ -195,41 +194,5 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
-    /// <summary>Counters the reading side keeps; read by the writing side only after reading has finished.</summary>
-    private sealed class ReadProgress
-    {
-        private readonly List<RowProblem> _problems = [];
-        private int _fromOrderCreated, _fromOrderNumber;
-
-        public int RowsRead;
-        public int RowsRejected;
-        public int UnpaidLines;
-
-        public IReadOnlyList<RowProblem> Problems => _problems;
-
-        public void Reject(RowProblem problem)
-        {
-            RowsRejected++;
-            if (_problems.Count < MaxProblemsKept)
-                _problems.Add(problem);
-        }
-
-        public void Count(ImportedOrder order)
-        {
-            if (order.PaidAt is null)
-                UnpaidLines += order.Lines.Count;
-            else if (order.PaidAtSource == PaymentTimeSource.OrderCreatedColumn)
-                _fromOrderCreated++;
-            else if (order.PaidAtSource == PaymentTimeSource.OrderNumberDate)
-                _fromOrderNumber++;
-        }
-
-        public string DescribeFallbacks() => string.Join("; ", new[]
-        {
-            _fromOrderCreated > 0 ? $"payment time taken from 订单成交时间 (no 支付时间 column): {_fromOrderCreated} orders" : null,
-            _fromOrderNumber > 0 ? $"payment time taken from the date in 订单号 (times blank): {_fromOrderNumber} orders" : null,
-        }.OfType<string>());
     }
 }
