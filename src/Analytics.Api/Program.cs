@@ -1,7 +1,9 @@
+using System.Text.Encodings.Web;
 using Analytics.Api.Cli;
 using Analytics.Api.Health;
 using Analytics.Api.Hosting;
 using Analytics.Api.Imports;
+using Analytics.Api.Metrics;
 
 // CLI verbs (import, demo, sample, bench) run here; `serve` and `demo` go on to start the web host below.
 var start = await CommandLine.RunAsync(args, Console.Out, Console.Error);
@@ -17,6 +19,8 @@ builder.AddAnalyticsStore();
 builder.AddInboxWorker();
 
 builder.Services.AddProblemDetails();
+// County staff read the JSON too: Chinese names and quotes as text, not \u escapes (the answers are JSON, never HTML).
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -28,6 +32,9 @@ app.MapOpenApi();
 app.MapHomePage();
 app.MapHealth();
 app.MapImports();
+app.MapSummary();
+app.MapRankings();
+app.MapFreshness();
 
 await app.RunAsync();
 return 0;

@@ -26,6 +26,9 @@ public sealed record ImportReceipt
     public int SummaryRows { get; init; }
     public int OrdersTouched { get; init; }
     public int UnpaidLines { get; init; }
+
+    /// <summary>The latest payment time in the file: how current the data it brought is.</summary>
+    public string? LatestPaidAt { get; init; }
     public string Fallbacks { get; init; } = "";
     public IReadOnlyList<RowProblem> Problems { get; init; } = [];
 

@@ -98,6 +98,7 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
             throw;
         }
         await reading;
+        Rollups.Rebuild(connection, transaction, writer.TouchedDays);
 
         var receipt = new ImportReceipt
         {
@@ -119,6 +120,7 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
             SummaryRows = document.SummaryRows,
             OrdersTouched = orders,
             UnpaidLines = progress.UnpaidLines,
+            LatestPaidAt = progress.LatestPaidAt,
             Fallbacks = progress.DescribeFallbacks(),
             Problems = progress.Problems,
             SameFileImportId = sameFile,

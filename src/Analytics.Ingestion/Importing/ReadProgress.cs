@@ -14,6 +14,7 @@ internal sealed class ReadProgress
     public int RowsRead;
     public int RowsRejected;
     public int UnpaidLines;
+    public string? LatestPaidAt;
 
     public IReadOnlyList<RowProblem> Problems => _problems;
 
@@ -28,7 +29,9 @@ internal sealed class ReadProgress
     {
         if (order.PaidAt is null)
             UnpaidLines += order.Lines.Count;
-        else if (order.PaidAtSource == PaymentTimeSource.OrderCreatedColumn)
+        else if (LatestPaidAt is null || string.CompareOrdinal(order.PaidAt, LatestPaidAt) > 0)
+            LatestPaidAt = order.PaidAt;
+        if (order.PaidAt is not null && order.PaidAtSource == PaymentTimeSource.OrderCreatedColumn)
             _fromOrderCreated++;
         else if (order.PaidAtSource == PaymentTimeSource.OrderNumberDate)
             _fromOrderNumber++;

@@ -42,6 +42,8 @@ public static class Database
             connection.Execute(
                 "INSERT INTO schema_versions (version, name, applied_at) VALUES (@version, @name, datetime('now'))",
                 new { version, name }, transaction);
+            if (name == "004_rollups.sql")
+                Rollups.RebuildAll(connection, transaction); // a database from before the rollups gets them for its existing orders
             transaction.Commit();
         }
         using (var transaction = connection.BeginTransaction())

@@ -25,14 +25,14 @@ public static class ImportLog
                 encoding = @Encoding, exported_at = @ExportedAt, rows_read = @RowsRead, lines_new = @LinesNew,
                 lines_updated = @LinesUpdated, lines_unchanged = @LinesUnchanged, rows_rejected = @RowsRejected,
                 summary_rows = @SummaryRows, orders_touched = @OrdersTouched, unpaid_lines = @UnpaidLines,
-                fallbacks = @Fallbacks, finished_at = @FinishedAt
+                fallbacks = @Fallbacks, latest_paid_at = @LatestPaidAt, finished_at = @FinishedAt
             WHERE id = @ImportId
             """;
         connection.Execute(sql, new
         {
             Status = receipt.Landed ? "landed" : "rejected", receipt.Reason, receipt.Platform, receipt.Layout, receipt.Shop,
             receipt.Encoding, receipt.ExportedAt, receipt.RowsRead, receipt.LinesNew, receipt.LinesUpdated, receipt.LinesUnchanged,
-            receipt.RowsRejected, receipt.SummaryRows, receipt.OrdersTouched, receipt.UnpaidLines, receipt.Fallbacks,
+            receipt.RowsRejected, receipt.SummaryRows, receipt.OrdersTouched, receipt.UnpaidLines, receipt.Fallbacks, receipt.LatestPaidAt,
             receipt.FinishedAt, receipt.ImportId,
         }, transaction);
 
@@ -66,7 +66,7 @@ public static class ImportLog
                    reason AS Reason, platform AS Platform, layout AS Layout, shop AS Shop, encoding AS Encoding,
                    exported_at AS ExportedAt, rows_read AS RowsRead, lines_new AS LinesNew, lines_updated AS LinesUpdated,
                    lines_unchanged AS LinesUnchanged, rows_rejected AS RowsRejected, summary_rows AS SummaryRows,
-                   orders_touched AS OrdersTouched, unpaid_lines AS UnpaidLines, fallbacks AS Fallbacks,
+                   orders_touched AS OrdersTouched, unpaid_lines AS UnpaidLines, fallbacks AS Fallbacks, latest_paid_at AS LatestPaidAt,
                    started_at AS StartedAt, finished_at AS FinishedAt
             FROM imports
             """;

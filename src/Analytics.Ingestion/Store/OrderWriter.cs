@@ -37,6 +37,10 @@ internal sealed class OrderWriter : IDisposable
                 @refund_fen, @status, @after_sale_status, @observed_at, @import_id, @import_id)
         """;
 
+    private const string StoredPaidAt = """
+        SELECT paid_at FROM orders WHERE platform = @platform AND shop = @shop AND order_id = @order_id
+        """;
+
     // Most orders in an import are new: they are inserted with totals summed in memory, and only an order that
     // already exists pays for recomputing its totals from all its stored lines.
     private const string InsertNewOrder = """
@@ -80,6 +84,9 @@ internal sealed class OrderWriter : IDisposable
     private readonly LineParameters _lineParameters, _newLineParameters;
     private readonly SqliteStatement _order;
     private readonly SqliteStatement _newOrder;
+    private readonly SqliteStatement _storedPaidAt;
+    private readonly int _storedPaidAtOrderId;
+    private readonly HashSet<DateOnly> _touchedDays = [];
     private readonly OrderParameters _orderParameters, _newOrderParameters;
     private readonly int _nGmv, _nRefund, _nUnits, _nLines;
     private readonly long _importId;
@@ -91,6 +98,10 @@ internal sealed class OrderWriter : IDisposable
         _newLine = new SqliteStatement(connection, InsertNewLine);
         _order = new SqliteStatement(connection, UpsertOrder);
         _newOrder = new SqliteStatement(connection, InsertNewOrder);
+        _storedPaidAt = new SqliteStatement(connection, StoredPaidAt);
+        _storedPaidAt.Bind(_storedPaidAt.Index("@platform"), platform);
+        _storedPaidAt.Bind(_storedPaidAt.Index("@shop"), shop);
+        _storedPaidAtOrderId = _storedPaidAt.Index("@order_id");
         foreach (var statement in new[] { _line, _newLine, _order, _newOrder })
         {
             statement.Bind(statement.Index("@platform"), platform);
@@ -105,8 +116,12 @@ internal sealed class OrderWriter : IDisposable
         (_nGmv, _nRefund, _nUnits, _nLines) = (_newOrder.Index("@gmv_fen"), _newOrder.Index("@refund_fen"), _newOrder.Index("@units"), _newOrder.Index("@line_count"));
     }
 
+    /// <summary>Payment days whose rollups this import changed: each written order's day, and an updated order's former day.</summary>
+    public IReadOnlyCollection<DateOnly> TouchedDays => _touchedDays;
+
     public LineCounts Write(ImportedOrder order)
     {
+        Touch(order.PaidAt);
         _newOrderParameters.Bind(order);
         _newOrder.Bind(_nGmv, order.Lines.Sum(l => l.AmountFen));
         _newOrder.Bind(_nRefund, order.Lines.Sum(l => l.RefundFen));
@@ -126,6 +141,8 @@ internal sealed class OrderWriter : IDisposable
             return counts;
         }
 
+        _storedPaidAt.Bind(_storedPaidAtOrderId, order.OrderId);
+        Touch(_storedPaidAt.QueryText());
         foreach (var line in order.Lines)
         {
             _lineParameters.Bind(order.OrderId, line);
@@ -137,6 +154,12 @@ internal sealed class OrderWriter : IDisposable
         _orderParameters.Bind(order);
         _order.Execute();
         return counts;
+    }
+
+    private void Touch(string? paidAt)
+    {
+        if (paidAt is { Length: >= 10 })
+            _touchedDays.Add(DateOnly.ParseExact(paidAt.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private sealed class LineParameters(SqliteStatement statement)
@@ -188,6 +211,7 @@ internal sealed class OrderWriter : IDisposable
         _newLine.Dispose();
         _order.Dispose();
         _newOrder.Dispose();
+        _storedPaidAt.Dispose();
     }
 }
 

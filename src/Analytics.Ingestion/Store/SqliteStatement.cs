@@ -52,6 +52,24 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>Runs a query for one text value; null when it returns no row or a null.</summary>
+    public string? QueryText()
+    {
+        try
+        {
+            var result = raw.sqlite3_step(_statement);
+            if (result == raw.SQLITE_ROW)
+                return raw.sqlite3_column_type(_statement, 0) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, 0).utf8_to_string();
+            if (result != raw.SQLITE_DONE)
+                Check(result);
+            return null;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
     /// <summary>Runs a statement that returns no rows; returns how many rows it inserted, updated or deleted.</summary>
     public int ExecuteChanges()
     {

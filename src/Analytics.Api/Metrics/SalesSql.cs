@@ -1,0 +1,56 @@
+namespace Analytics.Api.Metrics;
+
+/// <summary>
+/// Every metrics query reads the CTE <c>sales</c> (one row per day × platform × shop × province) or
+/// <c>product_sales</c> (adds the product). From the rollups they are the importer's tables; in raw mode the same
+/// shapes are derived from orders and order lines, so one query text answers both ways and they can be compared.
+/// Only these constant texts are joined; values are always parameters.
+/// </summary>
+internal static class SalesSql
+{
+    private const string RollupSales = """
+        WITH sales AS (
+            SELECT day, platform, shop, province_code, orders, gmv_fen, refund_fen, units, buyer_orders, buyer_gmv_fen, estimated_buyer_orders
+            FROM sales_daily
+            WHERE day >= @from AND day <= @to)
+        """;
+
+    private const string RawSales = """
+        WITH sales AS (
+            SELECT substr(paid_at, 1, 10) AS day, platform, shop, coalesce(province_code, '') AS province_code, 1 AS orders,
+                   gmv_fen, refund_fen, units, buyer_key IS NOT NULL AS buyer_orders, iif(buyer_key IS NULL, 0, gmv_fen) AS buyer_gmv_fen,
+                   buyer_source = 'receiver-fingerprint' AS estimated_buyer_orders
+            FROM orders
+            WHERE paid_at >= @from AND paid_at < @toNext)
+        """;
+
+    private const string RollupProductSales = """
+        WITH product_sales AS (
+            SELECT day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units
+            FROM product_daily
+            WHERE day >= @from AND day <= @to)
+        """;
+
+    private const string RawProductSales = """
+        WITH product_sales AS (
+            SELECT substr(o.paid_at, 1, 10) AS day, o.platform, o.shop, coalesce(l.product_id, l.line_id) AS product_id,
+                   coalesce(o.province_code, '') AS province_code, 1 AS orders,
+                   sum(l.amount_fen) AS gmv_fen, sum(l.refund_fen) AS refund_fen, sum(l.quantity) AS units
+            FROM orders o
+            JOIN order_lines l ON l.platform = o.platform AND l.shop = o.shop AND l.order_id = o.order_id
+            WHERE o.paid_at >= @from AND o.paid_at < @toNext
+            GROUP BY o.platform, o.shop, o.order_id, coalesce(l.product_id, l.line_id))
+        """;
+
+    /// <summary>The scope's filters over a CTE row aliased <c>s</c>; an unmapped shop is its own enterprise.</summary>
+    public const string ScopeFilter = """
+        (@platform IS NULL OR s.platform = @platform)
+        AND (@shop IS NULL OR s.shop = @shop)
+        AND (@province IS NULL OR s.province_code = @province)
+        AND (@enterprise IS NULL OR coalesce((SELECT e.enterprise FROM shops e WHERE e.platform = s.platform AND e.shop = s.shop), s.shop) = @enterprise)
+        """;
+
+    public static string Sales(SalesScope scope, string query) => (scope.Raw ? RawSales : RollupSales) + "\n" + query;
+
+    public static string ProductSales(SalesScope scope, string query) => (scope.Raw ? RawProductSales : RollupProductSales) + "\n" + query;
+}

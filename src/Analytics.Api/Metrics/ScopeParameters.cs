@@ -1,0 +1,93 @@
+using System.Globalization;
+using Analytics.Ingestion.Store;
+using Dapper;
+
+namespace Analytics.Api.Metrics;
+
+/// <summary>The query string every metrics endpoint takes: dates are YYYY-MM-DD, inclusive, Beijing time.</summary>
+internal sealed record ScopeParameters(string? From, string? To, string? Platform, string? Shop, string? Enterprise, string? Province, string? Source)
+{
+    /// <summary>Turns the query string into a scope, or into errors that name each parameter and what it accepts.</summary>
+    public (SalesScope? Scope, Dictionary<string, string[]> Errors) Validate(AnalyticsStore store, TimeProvider time)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var from = Day(nameof(From), From, errors);
+        var to = Day(nameof(To), To, errors);
+        if (from is { } f && to is { } t && f > t)
+            errors["from"] = [$"from ({From}) is after to ({To}); the range is inclusive, so from must be on or before to."];
+
+        using var connection = store.Open();
+        if (from is { } first && to is { } last && !errors.ContainsKey("from"))
+        {
+            var years = connection.QuerySingle<(string? First, string? Last)>("SELECT min(day), max(day) FROM sales_daily");
+            var today = time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+            var earliest = (years.First is null ? today : int.Parse(years.First[..4], CultureInfo.InvariantCulture)) - 1;
+            var latest = (years.Last is null ? today : int.Parse(years.Last[..4], CultureInfo.InvariantCulture)) + 1;
+            if (first.Year < earliest || last.Year > latest)
+                errors[first.Year < earliest ? "from" : "to"] = [$"The data covers {earliest + 1}–{latest - 1}; ranges within {earliest}-01-01 … {latest}-12-31 are answered."];
+        }
+
+        string? platform = null;
+        if (!string.IsNullOrWhiteSpace(Platform))
+        {
+            const string sql = """
+                SELECT code FROM platforms WHERE code = lower(@p) OR name = @p OR '|' || lower(aliases) || '|' LIKE '%|' || lower(@p) || '|%'
+                UNION SELECT DISTINCT platform FROM sales_daily WHERE platform = lower(@p)
+                """;
+            platform = connection.QueryFirstOrDefault<string>(sql, new { p = Platform.Trim() });
+            if (platform is null)
+            {
+                var known = connection.Query<string>("SELECT code || ' (' || name || ')' FROM platforms ORDER BY code");
+                errors["platform"] = [$"Unknown platform '{Platform}'. Accepted: {string.Join(", ", known)}."];
+            }
+        }
+
+        string? province = null;
+        if (!string.IsNullOrWhiteSpace(Province))
+        {
+            province = connection.QuerySingleOrDefault<string>(
+                "SELECT code FROM provinces WHERE code = @p OR name = @p OR short_name = @p OR '|' || aliases || '|' LIKE '%|' || @p || '|%'",
+                new { p = Province.Trim() });
+            if (province is null)
+                errors["province"] = [$"Unknown province '{Province}'. Accepted: a GB/T 2260 code such as 14, or a name such as 山西 or 山西省."];
+        }
+
+        var raw = Source?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "rollup" => false,
+            "raw" => true,
+            _ => Error(errors, "source", $"Unknown source '{Source}'. Accepted: rollup (default), raw."),
+        };
+
+        if (errors.Count > 0)
+            return (null, errors);
+        return (new SalesScope(from!.Value, to!.Value)
+        {
+            Platform = platform,
+            Shop = string.IsNullOrWhiteSpace(Shop) ? null : Shop.Trim(),
+            Enterprise = string.IsNullOrWhiteSpace(Enterprise) ? null : Enterprise.Trim(),
+            ProvinceCode = province,
+            Raw = raw,
+        }, errors);
+    }
+
+    private static DateOnly? Day(string name, string? text, Dictionary<string, string[]> errors)
+    {
+        var key = name.ToLowerInvariant();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors[key] = [$"{key} is required, as a date YYYY-MM-DD (Beijing time, inclusive)."];
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return day;
+        errors[key] = [$"'{text}' is not a date; use YYYY-MM-DD, e.g. 2023-03-01."];
+        return null;
+    }
+
+    private static bool Error(Dictionary<string, string[]> errors, string key, string message)
+    {
+        errors[key] = [message];
+        return false;
+    }
+}

@@ -1,0 +1,65 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Ingestion.Store;
+
+/// <summary>
+/// Rebuilds the rollup rows of the payment days an import touched, inside the import's transaction, from the
+/// orders and lines as they now stand. Rebuilding whole days (rather than adding deltas) keeps the rollups equal
+/// to their definition however an order changed: a new payment day, a refund, a province filled in.
+/// </summary>
+internal static class Rollups
+{
+    // The definitions of the rollups over raw orders and lines; the API's raw mode reads the same shapes.
+    private const string RebuildSales = """
+        DELETE FROM sales_daily WHERE day = @day;
+        INSERT INTO sales_daily (day, platform, shop, province_code, orders, gmv_fen, refund_fen, units,
+                                 buyer_orders, buyer_gmv_fen, estimated_buyer_orders)
+        SELECT @day, platform, shop, coalesce(province_code, ''), count(*), sum(gmv_fen), sum(refund_fen), sum(units),
+               count(buyer_key), sum(iif(buyer_key IS NULL, 0, gmv_fen)), sum(buyer_source = 'receiver-fingerprint')
+        FROM orders
+        WHERE paid_at >= @day AND paid_at < @nextDay
+        GROUP BY platform, shop, coalesce(province_code, '');
+        """;
+
+    private const string RebuildProducts = """
+        DELETE FROM product_daily WHERE day = @day;
+        INSERT INTO product_daily (day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units)
+        SELECT @day, o.platform, o.shop, coalesce(l.product_id, l.line_id), coalesce(o.province_code, ''),
+               count(DISTINCT o.order_id), sum(l.amount_fen), sum(l.refund_fen), sum(l.quantity)
+        FROM orders o
+        JOIN order_lines l ON l.platform = o.platform AND l.shop = o.shop AND l.order_id = o.order_id
+        WHERE o.paid_at >= @day AND o.paid_at < @nextDay
+        GROUP BY o.platform, o.shop, coalesce(l.product_id, l.line_id), coalesce(o.province_code, '');
+        INSERT INTO products (platform, shop, product_id, title, observed_at)
+        SELECT o.platform, o.shop, coalesce(l.product_id, l.line_id), l.product_title, max(l.observed_at)
+        FROM orders o
+        JOIN order_lines l ON l.platform = o.platform AND l.shop = o.shop AND l.order_id = o.order_id
+        WHERE o.paid_at >= @day AND o.paid_at < @nextDay AND l.product_title IS NOT NULL
+        GROUP BY o.platform, o.shop, coalesce(l.product_id, l.line_id)
+        ON CONFLICT (platform, shop, product_id) DO UPDATE SET title = excluded.title, observed_at = excluded.observed_at
+        WHERE excluded.observed_at >= products.observed_at;
+        """;
+
+    public static void RebuildAll(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var days = connection.Query<string>("SELECT DISTINCT substr(paid_at, 1, 10) FROM orders WHERE paid_at IS NOT NULL", transaction: transaction);
+        Rebuild(connection, transaction, days.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList());
+        const string latestPaidAt = """
+            UPDATE imports SET latest_paid_at = (SELECT max(o.paid_at) FROM orders o WHERE o.platform = imports.platform AND o.shop = imports.shop)
+            WHERE status = 'landed'
+            """;
+        connection.Execute(latestPaidAt, transaction: transaction);
+    }
+
+    public static void Rebuild(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<DateOnly> days)
+    {
+        foreach (var day in days.Distinct().Order())
+        {
+            var parameters = new { day = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                nextDay = day.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+            connection.Execute(RebuildSales, parameters, transaction);
+            connection.Execute(RebuildProducts, parameters, transaction);
+        }
+    }
+}
