@@ -6,14 +6,16 @@ namespace Analytics.Tests.Api;
 /// <summary>The real application over a fresh SQLite file in its own temporary folder, deleted on dispose; no inbox worker.</summary>
 internal sealed class AnalyticsApp : WebApplicationFactory<Program>
 {
-    public AnalyticsApp()
+    /// <param name="databasePath">An existing database to serve instead of a fresh one.</param>
+    public AnalyticsApp(string? databasePath = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), "analytics-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
+        DatabasePath = databasePath ?? Path.Combine(Folder, "analytics.db");
     }
 
     public string Folder { get; }
-    public string DatabasePath => Path.Combine(Folder, "analytics.db");
+    public string DatabasePath { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
