@@ -98,7 +98,7 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
             throw;
         }
         await reading;
-        Rollups.Rebuild(connection, transaction, writer.TouchedDays);
+        writer.Rollups.Apply(connection, transaction);
 
         var receipt = new ImportReceipt
         {

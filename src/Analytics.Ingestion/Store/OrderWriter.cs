@@ -86,7 +86,7 @@ internal sealed class OrderWriter : IDisposable
     private readonly SqliteStatement _newOrder;
     private readonly SqliteStatement _storedPaidAt;
     private readonly int _storedPaidAtOrderId;
-    private readonly HashSet<DateOnly> _touchedDays = [];
+    private readonly RollupDeltas _rollups;
     private readonly OrderParameters _orderParameters, _newOrderParameters;
     private readonly int _nGmv, _nRefund, _nUnits, _nLines;
     private readonly long _importId;
@@ -97,6 +97,7 @@ internal sealed class OrderWriter : IDisposable
         _line = new SqliteStatement(connection, UpsertLine);
         _newLine = new SqliteStatement(connection, InsertNewLine);
         _order = new SqliteStatement(connection, UpsertOrder);
+        _rollups = new RollupDeltas(platform, shop, observedAt);
         _newOrder = new SqliteStatement(connection, InsertNewOrder);
         _storedPaidAt = new SqliteStatement(connection, StoredPaidAt);
         _storedPaidAt.Bind(_storedPaidAt.Index("@platform"), platform);
@@ -116,12 +117,11 @@ internal sealed class OrderWriter : IDisposable
         (_nGmv, _nRefund, _nUnits, _nLines) = (_newOrder.Index("@gmv_fen"), _newOrder.Index("@refund_fen"), _newOrder.Index("@units"), _newOrder.Index("@line_count"));
     }
 
-    /// <summary>Payment days whose rollups this import changed: each written order's day, and an updated order's former day.</summary>
-    public IReadOnlyCollection<DateOnly> TouchedDays => _touchedDays;
+    /// <summary>What this import changes in the rollups, applied in its transaction before it commits.</summary>
+    public RollupDeltas Rollups => _rollups;
 
     public LineCounts Write(ImportedOrder order)
     {
-        Touch(order.PaidAt);
         _newOrderParameters.Bind(order);
         _newOrder.Bind(_nGmv, order.Lines.Sum(l => l.AmountFen));
         _newOrder.Bind(_nRefund, order.Lines.Sum(l => l.RefundFen));
@@ -138,11 +138,12 @@ internal sealed class OrderWriter : IDisposable
                 _newLine.Execute();
             }
             counts.New = order.Lines.Count;
+            _rollups.AddNew(order);
             return counts;
         }
 
         _storedPaidAt.Bind(_storedPaidAtOrderId, order.OrderId);
-        Touch(_storedPaidAt.QueryText());
+        _rollups.Rebuild(order, _storedPaidAt.QueryText());
         foreach (var line in order.Lines)
         {
             _lineParameters.Bind(order.OrderId, line);
@@ -154,12 +155,6 @@ internal sealed class OrderWriter : IDisposable
         _orderParameters.Bind(order);
         _order.Execute();
         return counts;
-    }
-
-    private void Touch(string? paidAt)
-    {
-        if (paidAt is { Length: >= 10 })
-            _touchedDays.Add(DateOnly.ParseExact(paidAt.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private sealed class LineParameters(SqliteStatement statement)

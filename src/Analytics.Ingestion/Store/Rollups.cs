@@ -4,9 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace Analytics.Ingestion.Store;
 
 /// <summary>
-/// Rebuilds the rollup rows of the payment days an import touched, inside the import's transaction, from the
-/// orders and lines as they now stand. Rebuilding whole days (rather than adding deltas) keeps the rollups equal
-/// to their definition however an order changed: a new payment day, a refund, a province filled in.
+/// The definition of the rollups over orders and lines, applied to whole payment days inside the import's transaction.
+/// Days on which a stored order changed are rebuilt this way (see <see cref="RollupDeltas"/>), which keeps the rollups
+/// equal to their definition however an order changed: a new payment day, a refund, a province filled in.
 /// </summary>
 internal static class Rollups
 {
@@ -31,14 +31,6 @@ internal static class Rollups
         JOIN order_lines l ON l.platform = o.platform AND l.shop = o.shop AND l.order_id = o.order_id
         WHERE o.paid_at >= @day AND o.paid_at < @nextDay
         GROUP BY o.platform, o.shop, coalesce(l.product_id, l.line_id), coalesce(o.province_code, '');
-        INSERT INTO products (platform, shop, product_id, title, observed_at)
-        SELECT o.platform, o.shop, coalesce(l.product_id, l.line_id), l.product_title, max(l.observed_at)
-        FROM orders o
-        JOIN order_lines l ON l.platform = o.platform AND l.shop = o.shop AND l.order_id = o.order_id
-        WHERE o.paid_at >= @day AND o.paid_at < @nextDay AND l.product_title IS NOT NULL
-        GROUP BY o.platform, o.shop, coalesce(l.product_id, l.line_id)
-        ON CONFLICT (platform, shop, product_id) DO UPDATE SET title = excluded.title, observed_at = excluded.observed_at
-        WHERE excluded.observed_at >= products.observed_at;
         """;
 
     public static void RebuildAll(SqliteConnection connection, SqliteTransaction transaction)
@@ -50,6 +42,13 @@ internal static class Rollups
             WHERE status = 'landed'
             """;
         connection.Execute(latestPaidAt, transaction: transaction);
+        const string titles = """
+            INSERT OR REPLACE INTO products (platform, shop, product_id, title, observed_at)
+            SELECT platform, shop, coalesce(product_id, line_id), product_title, max(observed_at)
+            FROM order_lines WHERE product_title IS NOT NULL
+            GROUP BY platform, shop, coalesce(product_id, line_id)
+            """;
+        connection.Execute(titles, transaction: transaction);
     }
 
     public static void Rebuild(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<DateOnly> days)
