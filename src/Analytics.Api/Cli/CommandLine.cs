@@ -14,7 +14,8 @@ internal static class CommandLine
                                                      the HTTP API and the inbox worker (default db: data/analytics.db)
           import FILE... [--db PATH] [--shop NAME]   import exports and print a receipt per file
           sample [--out DIR] [--seed N] [--small]    write the demo exports (default: demo-data/exports, seed 1)
-          bench  ingest [--lines N] [--dir DIR]      time a 1,000,000-line Douyin import against sqlite3 .import
+          bench  ingest|api [--lines N] [--dir DIR] the speed goals: a 1M-line import against sqlite3 .import,
+                                             or the API on 10M generated lines
 
         import exits 0 when every file landed, 1 when any file was rejected, 2 on usage errors.
         The buyer-key secret is read from ANALYTICS_BUYER_KEY or from --buyer-key-file (default: <db>.buyer-key).

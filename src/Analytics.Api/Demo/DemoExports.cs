@@ -14,7 +14,8 @@ internal static class DemoExports
     /// </summary>
     /// <param name="seedsDir">the folder holding shops.csv; when empty or without shops.csv, seeds/ is looked for above the current directory.</param>
     /// <param name="progress">one line per file written, e.g. "抖音 禾丰富硒小米旗舰店 2022-03: 1,234 orders".</param>
-    public static DemoExportSummary Write(string outDir, int seed, DemoScope scope, string seedsDir, IProgress<string>? progress = null)
+    /// <param name="scale">multiplies every shop's sales (the benchmark's 10-million-line set); the calibration holds only at 1.</param>
+    public static DemoExportSummary Write(string outDir, int seed, DemoScope scope, string seedsDir, IProgress<string>? progress = null, double scale = 1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
         var (shops, skipped) = SeedCatalog.ReadShops(SeedCatalog.Resolve(seedsDir));
@@ -25,6 +26,8 @@ internal static class DemoExports
 
         var plan = ScopePlan.For(scope);
         var budgets = plan.Budgets(shops, seed);
+        if (scale != 1)
+            budgets = budgets.Select(shop => shop.Select(fen => (long)Math.Round(fen * scale)).ToArray()).ToArray();
         Directory.CreateDirectory(outDir);
 
         // Shops are independent (own random stream, own folder), so they can be written in parallel without

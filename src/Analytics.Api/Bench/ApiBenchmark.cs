@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Analytics.Api.Demo;
+using Analytics.Ingestion.Importing;
+using Analytics.Ingestion.Store;
+
+namespace Analytics.Api.Bench;
+
+/// <summary>
+/// `bench api`: the demo generator scaled to N order lines, imported through the real importer, then every call the
+/// goals name timed over loopback HTTP against the real service, each also answered from raw orders and lines
+/// (source=raw), plus the big screen's whole refresh and a load test with wrk when it is installed.
+/// </summary>
+internal static class ApiBenchmark
+{
+    private const int DemoLines = 543_191; // lines of the demo set at scale 1
+    private const int Runs = 40;
+    private const int RawRuns = 3;
+
+    private static readonly (string Name, string Url)[] Calls =
+    [
+        ("summary, one month", "/api/summary?from=2023-03-01&to=2023-03-31"),
+        ("summary, one year", "/api/summary?from=2022-01-01&to=2022-12-31"),
+        ("ranking platforms, a year", "/api/rankings/platforms?from=2022-01-01&to=2022-12-31"),
+        ("ranking enterprises, a year", "/api/rankings/enterprises?from=2022-01-01&to=2022-12-31"),
+        ("ranking shops, a year", "/api/rankings/shops?from=2022-01-01&to=2022-12-31"),
+        ("ranking provinces, a year", "/api/rankings/provinces?from=2022-01-01&to=2022-12-31&limit=40"),
+        ("ranking products, a year", "/api/rankings/products?from=2022-01-01&to=2022-12-31"),
+        ("product regions, a year", "PRODUCT"),
+        ("daily trend, a year", "/api/trend?from=2022-01-01&to=2022-12-31&interval=day"),
+    ];
+
+    /// <summary>What the big screen asks for on each refresh (a month on display, with the year's trend against last year's).</summary>
+    private static readonly string[] ScreenRefresh =
+    [
+        "/api/summary?from=2023-03-01&to=2023-03-31",
+        "/api/trend?from=2023-03-01&to=2023-03-31&interval=day",
+        "/api/trend?from=2022-01-01&to=2023-12-31&interval=month",
+        "/api/rankings/platforms?from=2023-03-01&to=2023-03-31",
+        "/api/rankings/enterprises?from=2023-03-01&to=2023-03-31",
+        "/api/rankings/provinces?from=2023-03-01&to=2023-03-31&limit=40",
+        "/api/rankings/products?from=2023-03-01&to=2023-03-31&limit=10",
+        "PRODUCT-MONTH",
+        "/api/freshness",
+    ];
+
+    public static async Task<int> RunAsync(int lines, string folder, TextWriter output)
+    {
+        Directory.CreateDirectory(folder);
+        var database = Path.Combine(folder, $"api-{lines}.db");
+        if (!File.Exists(database))
+            await BuildAsync(lines, folder, database, output);
+
+        const string urls = "http://127.0.0.1:5199";
+        using var service = StartService(database, urls);
+        using var client = new HttpClient { BaseAddress = new Uri(urls), Timeout = TimeSpan.FromMinutes(10) };
+        await WaitUntilUp(client);
+        var product = await TopProduct(client, "2022-01-01", "2022-12-31");
+        var monthProduct = await TopProduct(client, "2023-03-01", "2023-03-31");
+        string Resolve(string url) => url switch
+        {
+            "PRODUCT" => $"{product}?from=2022-01-01&to=2022-12-31",
+            "PRODUCT-MONTH" => $"{monthProduct}?from=2023-03-01&to=2023-03-31",
+            _ => url,
+        };
+
+        var table = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"| call ({lines:N0} lines) | rollups p50 | rollups p95 | raw p50 | raw p95 | raw ÷ rollups |");
+        table.AppendLine("|---|---|---|---|---|---|");
+        foreach (var (name, url) in Calls)
+        {
+            var rollups = await Time(client, [Resolve(url)], Runs);
+            var raw = await Time(client, [Raw(Resolve(url))], RawRuns);
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {name} | {Ms(rollups, 50)} | {Ms(rollups, 95)} | {Ms(raw, 50)} | {Ms(raw, 95)} | {Percentile(raw, 50) / Percentile(rollups, 50):N0}× |");
+        }
+        var screen = ScreenRefresh.Select(Resolve).ToArray();
+        var refresh = await Time(client, screen, Runs);
+        var rawRefresh = await Time(client, screen.Select(Raw).ToArray(), RawRuns);
+        table.AppendLine(CultureInfo.InvariantCulture,
+            $"| big screen refresh ({screen.Length} calls in turn) | {Ms(refresh, 50)} | {Ms(refresh, 95)} | {Ms(rawRefresh, 50)} | {Ms(rawRefresh, 95)} | {Percentile(rawRefresh, 50) / Percentile(refresh, 50):N0}× |");
+        await output.WriteLineAsync(table.ToString());
+        await output.WriteLineAsync(LoadTest(urls + Calls[0].Url));
+        return 0;
+    }
+
+    private static async Task BuildAsync(int lines, string folder, string database, TextWriter output)
+    {
+        var exports = Path.Combine(folder, $"api-exports-{lines}");
+        if (Directory.Exists(exports))
+            Directory.Delete(exports, recursive: true);
+        var clock = Stopwatch.StartNew();
+        var written = DemoExports.Write(exports, seed: 1, DemoScope.Full, Database.DefaultSeedsDirectory, scale: (double)lines / DemoLines);
+        await output.WriteLineAsync($"Wrote {written.Files} exports, {written.Orders:N0} orders, {written.Lines:N0} lines in {clock.Elapsed.TotalSeconds:N0} s.");
+
+        var building = database + ".building";
+        IngestBenchmark.DeleteDatabase(building);
+        clock.Restart();
+        long rows = 0;
+        using (var store = new AnalyticsStore(new StoreOptions { DatabasePath = building, BuyerKeyFile = database + ".buyer-key" }, TimeProvider.System))
+        {
+            foreach (var file in Directory.GetDirectories(exports).Order(StringComparer.Ordinal).SelectMany(d => Directory.GetFiles(d).Order(StringComparer.Ordinal)))
+            {
+                var receipt = await store.ImportAsync(file, new ImportRequest("bench", Path.GetFileName(Path.GetDirectoryName(file))!));
+                if (!receipt.Landed)
+                    throw new InvalidOperationException(receipt.ToText());
+                rows += receipt.RowsRead;
+            }
+        }
+        File.Move(building, database);
+        Directory.Delete(exports, recursive: true);
+        await output.WriteLineAsync($"Imported {rows:N0} rows (overlapping exports included) in {clock.Elapsed.TotalSeconds:N0} s: {rows / clock.Elapsed.TotalSeconds:N0} rows/s with rollups.");
+    }
+
+    private static Process StartService(string database, string urls)
+    {
+        // The service runs as its own process, as on the county's PC; this one only sends requests.
+        var self = Environment.ProcessPath!;
+        var arguments = Path.GetFileNameWithoutExtension(self) == "dotnet" ? new List<string> { Environment.GetCommandLineArgs()[0] } : [];
+        arguments.AddRange(["serve", "--db", database, "--urls", urls, "--inbox", Path.Combine(Path.GetDirectoryName(database)!, "api-inbox")]);
+        var start = new ProcessStartInfo(self, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilUp(HttpClient client)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        throw new InvalidOperationException("The service did not start.");
+    }
+
+    private static async Task<string> TopProduct(HttpClient client, string from, string to)
+    {
+        var ranking = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/rankings/products?from={from}&to={to}&limit=1", UriKind.Relative)));
+        var top = ranking.RootElement.GetProperty("items")[0];
+        return $"/api/products/{top.GetProperty("platform").GetString()}/{top.GetProperty("key").GetString()}/regions";
+    }
+
+    private static string Raw(string url) => url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "source=raw";
+
+    /// <summary>Wall time of asking every url in turn, once per run, after one unmeasured run.</summary>
+    private static async Task<double[]> Time(HttpClient client, string[] urls, int runs)
+    {
+        var times = new double[runs];
+        for (var run = -1; run < runs; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            foreach (var url in urls)
+            {
+                using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync();
+            }
+            if (run >= 0)
+                times[run] = clock.Elapsed.TotalMilliseconds;
+        }
+        return times;
+    }
+
+    private static double Percentile(double[] times, int percentile)
+    {
+        var sorted = times.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1)];
+    }
+
+    private static string Ms(double[] times, int percentile) => $"{Percentile(times, percentile):N1} ms";
+
+    private static string LoadTest(string url)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("wrk", ["-t2", "-c16", "-d10s", url]) { RedirectStandardOutput = true };
+            using var wrk = Process.Start(start)!;
+            var text = wrk.StandardOutput.ReadToEnd();
+            wrk.WaitForExit();
+            var rate = text.Split('\n').FirstOrDefault(l => l.StartsWith("Requests/sec:", StringComparison.Ordinal))?.Trim();
+            return $"wrk -t2 -c16 -d10s, summary of one month over loopback: {rate ?? text}";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "wrk is not installed (apt-get install wrk) — no load test.";
+        }
+    }
+}
