@@ -1,5 +1,6 @@
 using Analytics.Ingestion.Store;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Analytics.Api.Metrics;
 
@@ -21,19 +22,12 @@ internal sealed class SalesReader(AnalyticsStore store)
         const string provinces = """
             SELECT count(DISTINCT s.province_code) FROM sales s WHERE s.province_code <> '' AND 
             """;
-        // Distinct buyers are not additive, so they are counted from orders (buyer keys include the platform).
-        const string buyers = """
-            SELECT count(*) AS Buyers, coalesce(sum(n >= 2), 0) AS RepeatBuyers
-            FROM (SELECT s.buyer_key, count(*) AS n
-                  FROM orders s
-                  WHERE s.paid_at >= @from AND s.paid_at < @toNext AND s.buyer_key IS NOT NULL AND 
-            """;
 
         using var connection = store.Open();
         var parameters = scope.SqlParameters();
         var platforms = connection.Query<PlatformRow>(SalesSql.Sales(scope, byPlatform + SalesSql.ScopeFilter + "\nGROUP BY s.platform"), parameters).ToList();
         var provinceCount = connection.ExecuteScalar<int>(SalesSql.Sales(scope, provinces + SalesSql.ScopeFilter), parameters);
-        var (buyerCount, repeatBuyers) = connection.QuerySingle<(long, long)>(buyers + SalesSql.ScopeFilter + "\n GROUP BY s.buyer_key)", parameters);
+        var (buyerCount, repeatBuyers) = Buyers(connection, scope);
         return new SalesTotals
         {
             Orders = platforms.Sum(p => p.Orders),
@@ -49,6 +43,33 @@ internal sealed class SalesReader(AnalyticsStore store)
             FingerprintPlatforms = platforms.Where(p => p.EstimatedBuyerOrders > 0).Select(p => p.Platform).Order(StringComparer.Ordinal).ToList(),
         };
     }
+
+    /// <summary>
+    /// Distinct buyers and those with two or more orders. Buyer keys include the platform, so counts add up across
+    /// platforms; from the period histograms when the window starts at a period start, else counted from orders.
+    /// </summary>
+    private static (long Buyers, long RepeatBuyers) Buyers(SqliteConnection connection, SalesScope scope)
+    {
+        const string fromHistogram = """
+            SELECT coalesce(sum(firsts), 0), coalesce(sum(seconds), 0) FROM buyer_period_days
+            WHERE period = @period AND day <= @to AND (@platform IS NULL OR platform = @platform)
+            """;
+        const string fromOrders = """
+            SELECT count(*), coalesce(sum(n >= 2), 0)
+            FROM (SELECT s.buyer_key, count(*) AS n
+                  FROM orders s
+                  WHERE s.paid_at >= @from AND s.paid_at < @toNext AND s.buyer_key IS NOT NULL AND 
+            """;
+        if (HistogramPeriod(scope) is { } period)
+            return connection.QuerySingle<(long, long)>(fromHistogram, new { period, to = SalesScope.Text(scope.To), platform = scope.Platform });
+        return connection.QuerySingle<(long, long)>(fromOrders + SalesSql.ScopeFilter + "\n GROUP BY s.buyer_key)", scope.SqlParameters());
+    }
+
+    /// <summary>The histograms know buyers per platform only; shop, enterprise and province filters count from orders.</summary>
+    private static string? HistogramPeriod(SalesScope scope) =>
+        scope.Raw || scope.Shop is not null || scope.Enterprise is not null || scope.ProvinceCode is not null
+            ? null
+            : BuyerPeriods.Starting(scope.From, scope.To);
 
     /// <summary>Per figure, the platforms whose value in this window is an estimate (METRICS.md, Refunds and Buyers).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Estimates(SalesTotals totals)
@@ -75,25 +96,11 @@ internal sealed class SalesReader(AnalyticsStore store)
         return connection.Query<DayRow>(SalesSql.Sales(scope, days + SalesSql.ScopeFilter + "\nGROUP BY s.day"), scope.SqlParameters()).ToList();
     }
 
-    /// <summary>Distinct buyers per interval, the interval named by the first day it covers (clipped to the scope).</summary>
-    public IReadOnlyDictionary<string, long> BuyersPer(SalesScope scope, TrendInterval interval)
+    /// <summary>Distinct buyers of each interval (each clipped to the scope), by interval start.</summary>
+    public IReadOnlyDictionary<DateOnly, long> BuyersPer(SalesScope scope, IReadOnlyList<(DateOnly Start, DateOnly End)> intervals)
     {
-        // The interval start of a payment time, as constant SQL: the day, the Monday on or before it, or the month's first day.
-        var start = interval switch
-        {
-            TrendInterval.Day => "substr(s.paid_at, 1, 10)",
-            TrendInterval.Week => "date(s.paid_at, '-6 days', 'weekday 1')",
-            _ => "substr(s.paid_at, 1, 7) || '-01'",
-        };
-        var sql = $"""
-            SELECT {start} AS Start, count(DISTINCT s.buyer_key) AS Buyers
-            FROM orders s
-            WHERE s.paid_at >= @from AND s.paid_at < @toNext AND s.buyer_key IS NOT NULL AND {SalesSql.ScopeFilter}
-            GROUP BY 1
-            """;
         using var connection = store.Open();
-        return connection.Query<(string Start, long Buyers)>(sql, scope.SqlParameters())
-            .ToDictionary(r => string.CompareOrdinal(r.Start, SalesScope.Text(scope.From)) < 0 ? SalesScope.Text(scope.From) : r.Start, r => r.Buyers);
+        return intervals.ToDictionary(i => i.Start, i => Buyers(connection, scope.Over(i.Start, i.End)).Buyers);
     }
 
     public IReadOnlyList<RankingRow> Ranking(SalesScope scope, RankingDimension dimension)

@@ -43,15 +43,16 @@ internal static class SummaryApi
                 return TypedResults.ValidationProblem(errors);
             var reader = new SalesReader(store);
             var days = reader.Days(scope).ToDictionary(d => d.Day);
-            var buyers = reader.BuyersPer(scope, step.Value);
+            var intervals = Intervals(scope, step.Value).ToList();
+            var buyers = reader.BuyersPer(scope, intervals);
             var points = new List<TrendPoint>();
-            foreach (var (start, end) in Intervals(scope, step.Value))
+            foreach (var (start, end) in intervals)
             {
                 var inside = Enumerable.Range(0, end.DayNumber - start.DayNumber + 1)
                     .Select(i => days.GetValueOrDefault(SalesScope.Text(start.AddDays(i)))).OfType<DayRow>().ToList();
                 points.Add(new TrendPoint(SalesScope.Text(start), SalesScope.Text(end), inside.Sum(d => d.Orders),
                     WindowFigures.Yuan(inside.Sum(d => d.GmvFen)), WindowFigures.Yuan(inside.Sum(d => d.GmvFen - d.RefundFen)),
-                    buyers.GetValueOrDefault(SalesScope.Text(start))));
+                    buyers[start]));
             }
             return TypedResults.Ok(new Trend(SalesScope.Text(scope.From), SalesScope.Text(scope.To), step.Value.ToString().ToLowerInvariant(), points));
         }).WithSummary("One point per day, week (Monday–Sunday) or month, empty intervals included, clipped to the range");

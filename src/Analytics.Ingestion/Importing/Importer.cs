@@ -98,7 +98,7 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
             throw;
         }
         await reading;
-        writer.Rollups.Apply(connection, transaction);
+        writer.ApplyRollups(connection, transaction);
 
         var receipt = new ImportReceipt
         {

@@ -44,6 +44,8 @@ public static class Database
                 new { version, name }, transaction);
             if (name == "004_rollups.sql")
                 Rollups.RebuildAll(connection, transaction); // a database from before the rollups gets them for its existing orders
+            if (name == "005_buyers.sql")
+                BuyerStats.RebuildAll(connection, transaction);
             transaction.Commit();
         }
         using (var transaction = connection.BeginTransaction())

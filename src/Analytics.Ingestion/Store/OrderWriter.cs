@@ -38,7 +38,7 @@ internal sealed class OrderWriter : IDisposable
         """;
 
     private const string StoredPaidAt = """
-        SELECT paid_at FROM orders WHERE platform = @platform AND shop = @shop AND order_id = @order_id
+        SELECT paid_at, buyer_key FROM orders WHERE platform = @platform AND shop = @shop AND order_id = @order_id
         """;
 
     // Most orders in an import are new: they are inserted with totals summed in memory, and only an order that
@@ -87,6 +87,7 @@ internal sealed class OrderWriter : IDisposable
     private readonly SqliteStatement _storedPaidAt;
     private readonly int _storedPaidAtOrderId;
     private readonly RollupDeltas _rollups;
+    private readonly BuyerStats _buyers;
     private readonly OrderParameters _orderParameters, _newOrderParameters;
     private readonly int _nGmv, _nRefund, _nUnits, _nLines;
     private readonly long _importId;
@@ -98,6 +99,7 @@ internal sealed class OrderWriter : IDisposable
         _newLine = new SqliteStatement(connection, InsertNewLine);
         _order = new SqliteStatement(connection, UpsertOrder);
         _rollups = new RollupDeltas(platform, shop, observedAt);
+        _buyers = new BuyerStats(connection, platform);
         _newOrder = new SqliteStatement(connection, InsertNewOrder);
         _storedPaidAt = new SqliteStatement(connection, StoredPaidAt);
         _storedPaidAt.Bind(_storedPaidAt.Index("@platform"), platform);
@@ -117,8 +119,12 @@ internal sealed class OrderWriter : IDisposable
         (_nGmv, _nRefund, _nUnits, _nLines) = (_newOrder.Index("@gmv_fen"), _newOrder.Index("@refund_fen"), _newOrder.Index("@units"), _newOrder.Index("@line_count"));
     }
 
-    /// <summary>What this import changes in the rollups, applied in its transaction before it commits.</summary>
-    public RollupDeltas Rollups => _rollups;
+    /// <summary>Writes what this import changed in the rollups and buyer counts; called once, before the transaction commits.</summary>
+    public void ApplyRollups(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        _rollups.Apply(connection, transaction);
+        _buyers.Apply(connection, transaction);
+    }
 
     public LineCounts Write(ImportedOrder order)
     {
@@ -139,11 +145,14 @@ internal sealed class OrderWriter : IDisposable
             }
             counts.New = order.Lines.Count;
             _rollups.AddNew(order);
+            if (order.PaidAt is not null && order.BuyerKey is not null)
+                _buyers.Add(order.BuyerKey, order.PaidAt);
             return counts;
         }
 
         _storedPaidAt.Bind(_storedPaidAtOrderId, order.OrderId);
-        _rollups.Rebuild(order, _storedPaidAt.QueryText());
+        var (storedPaidAt, storedBuyer) = _storedPaidAt.QueryTexts();
+        _rollups.Rebuild(order, storedPaidAt);
         foreach (var line in order.Lines)
         {
             _lineParameters.Bind(order.OrderId, line);
@@ -154,6 +163,9 @@ internal sealed class OrderWriter : IDisposable
         }
         _orderParameters.Bind(order);
         _order.Execute();
+        // An older export does not overwrite a newer one, so the stored order, not the imported one, says what changed.
+        var (paidAt, buyer) = _storedPaidAt.QueryTexts();
+        _buyers.Move(storedBuyer, storedPaidAt, buyer, paidAt);
         return counts;
     }
 
@@ -207,6 +219,7 @@ internal sealed class OrderWriter : IDisposable
         _order.Dispose();
         _newOrder.Dispose();
         _storedPaidAt.Dispose();
+        _buyers.Dispose();
     }
 }
 

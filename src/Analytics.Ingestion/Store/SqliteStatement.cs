@@ -53,22 +53,28 @@ internal sealed class SqliteStatement : IDisposable
     }
 
     /// <summary>Runs a query for one text value; null when it returns no row or a null.</summary>
-    public string? QueryText()
+    public string? QueryText() => QueryTexts().First;
+
+    /// <summary>Runs a query for the first two text columns of its first row; nulls when it returns no row.</summary>
+    public (string? First, string? Second) QueryTexts()
     {
         try
         {
             var result = raw.sqlite3_step(_statement);
             if (result == raw.SQLITE_ROW)
-                return raw.sqlite3_column_type(_statement, 0) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, 0).utf8_to_string();
+                return (Column(0), raw.sqlite3_column_count(_statement) > 1 ? Column(1) : null);
             if (result != raw.SQLITE_DONE)
                 Check(result);
-            return null;
+            return (null, null);
         }
         finally
         {
             raw.sqlite3_reset(_statement);
         }
     }
+
+    private string? Column(int index) =>
+        raw.sqlite3_column_type(_statement, index) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, index).utf8_to_string();
 
     /// <summary>Runs a statement that returns no rows; returns how many rows it inserted, updated or deleted.</summary>
     public int ExecuteChanges()

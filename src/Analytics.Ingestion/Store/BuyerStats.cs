@@ -1,0 +1,129 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Ingestion.Store;
+
+/// <summary>
+/// Keeps <c>buyer_years</c> and the period histograms in step with one import's orders, inside its transaction:
+/// a new paid order adds its day to its buyer's year; a stored order whose day or buyer changed moves. Histogram
+/// changes are summed in memory and written once, at the end.
+/// </summary>
+internal sealed class BuyerStats : IDisposable
+{
+    private const string ReadYear = "SELECT days FROM buyer_years WHERE platform = @platform AND buyer_key = @buyer_key AND year = @year";
+    private const string WriteYear = """
+        INSERT INTO buyer_years (platform, buyer_key, year, days) VALUES (@platform, @buyer_key, @year, @days)
+        ON CONFLICT (platform, buyer_key, year) DO UPDATE SET days = excluded.days
+        """;
+    private const string DeleteYear = "DELETE FROM buyer_years WHERE platform = @platform AND buyer_key = @buyer_key AND year = @year";
+
+    private readonly string _platform;
+    private readonly SqliteStatement _read, _write, _delete;
+    private readonly Dictionary<(string Period, DateOnly Day), (long Firsts, long Seconds)> _histogram = [];
+
+    public BuyerStats(SqliteConnection connection, string platform)
+    {
+        _platform = platform;
+        (_read, _write, _delete) = (new SqliteStatement(connection, ReadYear), new SqliteStatement(connection, WriteYear), new SqliteStatement(connection, DeleteYear));
+        foreach (var statement in new[] { _read, _write, _delete })
+            statement.Bind(statement.Index("@platform"), platform);
+    }
+
+    public void Add(string buyerKey, string paidAt) => Edit(buyerKey, Day(paidAt), (year, day) => year.Add(day));
+
+    /// <summary>A stored order changed: its old (buyer, payment) leaves and its new one arrives; either may be unpaid or without a buyer.</summary>
+    public void Move(string? oldBuyer, string? oldPaidAt, string? newBuyer, string? newPaidAt)
+    {
+        if (oldBuyer == newBuyer && oldPaidAt?[..Math.Min(10, oldPaidAt.Length)] == newPaidAt?[..Math.Min(10, newPaidAt.Length)])
+            return;
+        if (oldBuyer is not null && oldPaidAt is not null)
+            Edit(oldBuyer, Day(oldPaidAt), (year, day) => year.Remove(day));
+        if (newBuyer is not null && newPaidAt is not null)
+            Add(newBuyer, newPaidAt);
+    }
+
+    public void Apply(SqliteConnection connection, SqliteTransaction transaction) =>
+        ApplyHistogram(connection, transaction, _platform, _histogram);
+
+    /// <summary>Rebuilds everything from the stored orders (for a database that had orders before these tables existed).</summary>
+    public static void RebuildAll(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        const string paidOrders = """
+            SELECT platform, buyer_key, paid_at FROM orders
+            WHERE buyer_key IS NOT NULL AND paid_at IS NOT NULL
+            ORDER BY platform, buyer_key
+            """;
+        var histograms = new Dictionary<string, Dictionary<(string Period, DateOnly Day), (long Firsts, long Seconds)>>();
+        var rows = new List<object>();
+        foreach (var buyer in connection.Query<(string Platform, string BuyerKey, string PaidAt)>(paidOrders, transaction: transaction)
+                     .GroupBy(o => (o.Platform, o.BuyerKey)))
+        {
+            foreach (var year in buyer.GroupBy(o => Day(o.PaidAt).Year))
+            {
+                var days = new BuyerYear(year.Key, null);
+                foreach (var order in year)
+                    days.Add(Day(order.PaidAt));
+                var histogram = histograms.TryGetValue(buyer.Key.Platform, out var h) ? h : histograms[buyer.Key.Platform] = [];
+                Count(histogram, days, +1);
+                rows.Add(new { platform = buyer.Key.Platform, buyer_key = buyer.Key.BuyerKey, year = year.Key, days = days.Stored() });
+            }
+        }
+        connection.Execute(WriteYear, rows, transaction);
+        foreach (var (platform, histogram) in histograms)
+            ApplyHistogram(connection, transaction, platform, histogram);
+    }
+
+    private void Edit(string buyerKey, DateOnly day, Action<BuyerYear, DateOnly> edit)
+    {
+        _read.Bind(_read.Index("@buyer_key"), buyerKey);
+        _read.Bind(_read.Index("@year"), day.Year);
+        var year = new BuyerYear(day.Year, _read.QueryText());
+        Count(_histogram, year, -1);
+        edit(year, day);
+        Count(_histogram, year, +1);
+        var statement = year.IsEmpty ? _delete : _write;
+        statement.Bind(statement.Index("@buyer_key"), buyerKey);
+        statement.Bind(statement.Index("@year"), day.Year);
+        if (!year.IsEmpty)
+            statement.Bind(statement.Index("@days"), year.Stored());
+        statement.Execute();
+    }
+
+    private static void Count(Dictionary<(string Period, DateOnly Day), (long Firsts, long Seconds)> histogram, BuyerYear year, int sign)
+    {
+        foreach (var (period, first, second) in year.Contributions())
+        {
+            var at = histogram.GetValueOrDefault((period, first));
+            histogram[(period, first)] = (at.Firsts + sign, at.Seconds);
+            if (second is { } day)
+            {
+                var atSecond = histogram.GetValueOrDefault((period, day));
+                histogram[(period, day)] = (atSecond.Firsts, atSecond.Seconds + sign);
+            }
+        }
+    }
+
+    private static void ApplyHistogram(SqliteConnection connection, SqliteTransaction transaction, string platform,
+        Dictionary<(string Period, DateOnly Day), (long Firsts, long Seconds)> histogram)
+    {
+        const string add = """
+            INSERT INTO buyer_period_days (period, platform, day, firsts, seconds) VALUES (@period, @platform, @day, @firsts, @seconds)
+            ON CONFLICT (period, platform, day) DO UPDATE SET firsts = firsts + excluded.firsts, seconds = seconds + excluded.seconds
+            """;
+        connection.Execute(add, histogram.Where(h => h.Value != (0, 0)).Select(h => new
+        {
+            period = h.Key.Period, platform, day = BuyerPeriods.Text(h.Key.Day), firsts = h.Value.Firsts, seconds = h.Value.Seconds,
+        }), transaction);
+        connection.Execute("DELETE FROM buyer_period_days WHERE firsts = 0 AND seconds = 0 AND platform = @platform", new { platform }, transaction);
+    }
+
+    private static DateOnly Day(string paidAt) => DateOnly.ParseExact(paidAt.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public void Dispose()
+    {
+        _read.Dispose();
+        _write.Dispose();
+        _delete.Dispose();
+    }
+}
