@@ -13,7 +13,7 @@ namespace Analytics.Ingestion.Importing;
 /// Imports one export file in one transaction: it lands whole or not at all. Parsing runs on one core while the
 /// other writes to SQLite; a rejected file leaves every stored order exactly as it was and is recorded with its reason.
 /// </summary>
-internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys, TimeProvider time)
+internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys, TimeProvider time, bool maintainRollups = true)
 {
     private const int BatchSize = 256;
 
@@ -67,7 +67,7 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
 
         using var transaction = connection.BeginTransaction(deferred: false);
         var importId = ImportLog.Begin(connection, transaction, fileName, text.Sha256, source, startedAt);
-        using var writer = new OrderWriter(connection, importId, platform, shop, observedAt: exportedAt ?? startedAt);
+        using var writer = new OrderWriter(connection, importId, platform, shop, observedAt: exportedAt ?? startedAt, maintainRollups);
 
         var batches = Channel.CreateBounded<List<ImportedOrder>>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

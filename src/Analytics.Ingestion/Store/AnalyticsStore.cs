@@ -33,7 +33,7 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
         try
         {
             using var connection = Open();
-            return await new Importer(connection, _buyerKeys.Value, time).ImportAsync(path, request, cancellationToken);
+            return await new Importer(connection, _buyerKeys.Value, time, options.MaintainRollups).ImportAsync(path, request, cancellationToken);
         }
         finally
         {

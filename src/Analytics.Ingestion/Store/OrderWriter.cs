@@ -87,17 +87,19 @@ internal sealed class OrderWriter : IDisposable
     private readonly SqliteStatement _storedPaidAt;
     private readonly int _storedPaidAtOrderId;
     private readonly RollupDeltas _rollups;
+    private readonly bool _maintainRollups;
     private readonly BuyerStats _buyers;
     private readonly OrderParameters _orderParameters, _newOrderParameters;
     private readonly int _nGmv, _nRefund, _nUnits, _nLines;
     private readonly long _importId;
 
-    public OrderWriter(SqliteConnection connection, long importId, string platform, string shop, string observedAt)
+    public OrderWriter(SqliteConnection connection, long importId, string platform, string shop, string observedAt, bool maintainRollups = true)
     {
         _importId = importId;
         _line = new SqliteStatement(connection, UpsertLine);
         _newLine = new SqliteStatement(connection, InsertNewLine);
         _order = new SqliteStatement(connection, UpsertOrder);
+        _maintainRollups = maintainRollups;
         _rollups = new RollupDeltas(platform, shop, observedAt);
         _buyers = new BuyerStats(connection, platform);
         _newOrder = new SqliteStatement(connection, InsertNewOrder);
@@ -122,6 +124,8 @@ internal sealed class OrderWriter : IDisposable
     /// <summary>Writes what this import changed in the rollups and buyer counts; called once, before the transaction commits.</summary>
     public void ApplyRollups(SqliteConnection connection, SqliteTransaction transaction)
     {
+        if (!_maintainRollups)
+            return;
         _rollups.Apply(connection, transaction);
         _buyers.Apply(connection, transaction);
     }
@@ -144,9 +148,12 @@ internal sealed class OrderWriter : IDisposable
                 _newLine.Execute();
             }
             counts.New = order.Lines.Count;
-            _rollups.AddNew(order);
-            if (order.PaidAt is not null && order.BuyerKey is not null)
-                _buyers.Add(order.BuyerKey, order.PaidAt);
+            if (_maintainRollups)
+            {
+                _rollups.AddNew(order);
+                if (order.PaidAt is not null && order.BuyerKey is not null)
+                    _buyers.Add(order.BuyerKey, order.PaidAt);
+            }
             return counts;
         }
 
@@ -165,7 +172,8 @@ internal sealed class OrderWriter : IDisposable
         _order.Execute();
         // An older export does not overwrite a newer one, so the stored order, not the imported one, says what changed.
         var (paidAt, buyer) = _storedPaidAt.QueryTexts();
-        _buyers.Move(storedBuyer, storedPaidAt, buyer, paidAt);
+        if (_maintainRollups)
+            _buyers.Move(storedBuyer, storedPaidAt, buyer, paidAt);
         return counts;
     }
 

@@ -9,5 +9,8 @@ public sealed record StoreOptions
     /// <summary>Outside the database on purpose; defaults to a file beside it. ANALYTICS_BUYER_KEY overrides it.</summary>
     public string? BuyerKeyFile { get; init; }
 
+    /// <summary>False only to measure what maintaining the rollups costs an import (bench ingest); the API then answers wrongly.</summary>
+    public bool MaintainRollups { get; init; } = true;
+
     public string EffectiveBuyerKeyFile => BuyerKeyFile ?? DatabasePath + ".buyer-key";
 }
