@@ -93,7 +93,7 @@ internal sealed class SalesReader(AnalyticsStore store)
             WHERE 
             """;
         using var connection = store.Open();
-        return connection.Query<DayRow>(SalesSql.Sales(scope, days + SalesSql.ScopeFilter + "\nGROUP BY s.day"), scope.SqlParameters()).ToList();
+        return connection.Query<DayRow>(SalesSql.SalesByDay(scope, days + SalesSql.ScopeFilter + "\nGROUP BY s.day"), scope.SqlParameters()).ToList();
     }
 
     /// <summary>Distinct buyers of each interval (each clipped to the scope), by interval start.</summary>

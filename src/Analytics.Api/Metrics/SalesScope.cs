@@ -41,16 +41,27 @@ internal sealed record SalesScope(DateOnly From, DateOnly To)
     /// <summary>累计: 1 January of the range's last year through its last day.</summary>
     public SalesScope YearToDate() => Over(new DateOnly(To.Year, 1, 1), To);
 
-    public object SqlParameters() => new
+    public object SqlParameters()
     {
-        from = Text(From),
-        to = Text(To),
-        toNext = Text(To.AddDays(1)),
-        platform = Platform,
-        shop = Shop,
-        enterprise = Enterprise,
-        province = ProvinceCode,
-    };
+        // The whole calendar months inside the range; none when it holds no whole month.
+        var wholeFrom = From.Day == 1 ? From : new DateOnly(From.Year, From.Month, 1).AddMonths(1);
+        var wholeTo = To.AddDays(1).Day == 1 ? To : new DateOnly(To.Year, To.Month, 1).AddDays(-1);
+        var any = wholeFrom <= wholeTo;
+        return new
+        {
+            from = Text(From),
+            to = Text(To),
+            toNext = Text(To.AddDays(1)),
+            firstWholeMonth = any ? Text(wholeFrom)[..7] : "9999-12",
+            lastWholeMonth = any ? Text(wholeTo)[..7] : "0000-01",
+            wholeMonthsFrom = any ? Text(wholeFrom) : "9999-12-31",
+            wholeMonthsTo = any ? Text(wholeTo) : "0000-01-01",
+            platform = Platform,
+            shop = Shop,
+            enterprise = Enterprise,
+            province = ProvinceCode,
+        };
+    }
 
     public static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,19 @@ namespace Analytics.Api.Metrics;
 /// </summary>
 internal static class SalesSql
 {
+    // Whole months of the range come from the month rollup, the days before and after them from the day rollup.
     private const string RollupSales = """
+        WITH sales AS (
+            SELECT month || '-01' AS day, platform, shop, province_code, orders, gmv_fen, refund_fen, units, buyer_orders, buyer_gmv_fen, estimated_buyer_orders
+            FROM sales_monthly
+            WHERE month >= @firstWholeMonth AND month <= @lastWholeMonth
+            UNION ALL
+            SELECT day, platform, shop, province_code, orders, gmv_fen, refund_fen, units, buyer_orders, buyer_gmv_fen, estimated_buyer_orders
+            FROM sales_daily
+            WHERE day >= @from AND day <= @to AND (day < @wholeMonthsFrom OR day > @wholeMonthsTo))
+        """;
+
+    private const string RollupSalesByDay = """
         WITH sales AS (
             SELECT day, platform, shop, province_code, orders, gmv_fen, refund_fen, units, buyer_orders, buyer_gmv_fen, estimated_buyer_orders
             FROM sales_daily
@@ -26,9 +38,13 @@ internal static class SalesSql
 
     private const string RollupProductSales = """
         WITH product_sales AS (
+            SELECT month || '-01' AS day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units
+            FROM product_monthly
+            WHERE month >= @firstWholeMonth AND month <= @lastWholeMonth
+            UNION ALL
             SELECT day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units
             FROM product_daily
-            WHERE day >= @from AND day <= @to)
+            WHERE day >= @from AND day <= @to AND (day < @wholeMonthsFrom OR day > @wholeMonthsTo))
         """;
 
     private const string RawProductSales = """
@@ -51,6 +67,9 @@ internal static class SalesSql
         """;
 
     public static string Sales(SalesScope scope, string query) => (scope.Raw ? RawSales : RollupSales) + "\n" + query;
+
+    /// <summary>As <see cref="Sales"/>, with every row a real day (for series by day).</summary>
+    public static string SalesByDay(SalesScope scope, string query) => (scope.Raw ? RawSales : RollupSalesByDay) + "\n" + query;
 
     public static string ProductSales(SalesScope scope, string query) => (scope.Raw ? RawProductSales : RollupProductSales) + "\n" + query;
 }

@@ -77,6 +77,21 @@ internal sealed class RollupDeltas(string platform, string shop, string observed
                 orders = orders + excluded.orders, gmv_fen = gmv_fen + excluded.gmv_fen, refund_fen = refund_fen + excluded.refund_fen,
                 units = units + excluded.units
             """;
+        const string addSalesMonthly = """
+            INSERT INTO sales_monthly (month, platform, shop, province_code, orders, gmv_fen, refund_fen, units, buyer_orders, buyer_gmv_fen, estimated_buyer_orders)
+            VALUES (@Month, @platform, @shop, @Province, @Orders, @GmvFen, @RefundFen, @Units, @BuyerOrders, @BuyerGmvFen, @EstimatedBuyerOrders)
+            ON CONFLICT (month, platform, shop, province_code) DO UPDATE SET
+                orders = orders + excluded.orders, gmv_fen = gmv_fen + excluded.gmv_fen, refund_fen = refund_fen + excluded.refund_fen,
+                units = units + excluded.units, buyer_orders = buyer_orders + excluded.buyer_orders,
+                buyer_gmv_fen = buyer_gmv_fen + excluded.buyer_gmv_fen, estimated_buyer_orders = estimated_buyer_orders + excluded.estimated_buyer_orders
+            """;
+        const string addProductsMonthly = """
+            INSERT INTO product_monthly (month, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units)
+            VALUES (@Month, @platform, @shop, @Product, @Province, @Orders, @GmvFen, @RefundFen, @Units)
+            ON CONFLICT (month, platform, shop, product_id, province_code) DO UPDATE SET
+                orders = orders + excluded.orders, gmv_fen = gmv_fen + excluded.gmv_fen, refund_fen = refund_fen + excluded.refund_fen,
+                units = units + excluded.units
+            """;
         const string title = """
             INSERT INTO products (platform, shop, product_id, title, observed_at) VALUES (@platform, @shop, @Product, @Title, @observedAt)
             ON CONFLICT (platform, shop, product_id) DO UPDATE SET title = excluded.title, observed_at = excluded.observed_at
@@ -93,8 +108,33 @@ internal sealed class RollupDeltas(string platform, string shop, string observed
         {
             p.Key.Day, platform, shop, p.Key.Product, p.Key.Province, p.Value.Orders, p.Value.GmvFen, p.Value.RefundFen, p.Value.Units,
         }), transaction);
+        // The same new orders, summed per month.
+        connection.Execute(addSalesMonthly,
+            MonthsOf(_sales.Where(s => !rebuilt.Contains(s.Key.Day)), s => (Month: s.Key.Day[..7], s.Key.Province), s => s.Value)
+                .Select(m => new
+                {
+                    m.Key.Month, platform, shop, m.Key.Province, m.Value.Orders, m.Value.GmvFen, m.Value.RefundFen, m.Value.Units,
+                    m.Value.BuyerOrders, m.Value.BuyerGmvFen, m.Value.EstimatedBuyerOrders,
+                }), transaction);
+        connection.Execute(addProductsMonthly,
+            MonthsOf(_products.Where(p => !rebuilt.Contains(p.Key.Day)), p => (Month: p.Key.Day[..7], p.Key.Product, p.Key.Province), p => p.Value)
+                .Select(m => new { m.Key.Month, platform, shop, m.Key.Product, m.Key.Province, m.Value.Orders, m.Value.GmvFen, m.Value.RefundFen, m.Value.Units }),
+            transaction);
         Rollups.Rebuild(connection, transaction, _rebuild);
         connection.Execute(title, _titles.Select(t => new { platform, shop, Product = t.Key, Title = t.Value, observedAt }), transaction);
+    }
+
+    private static Dictionary<TKey, TDelta> MonthsOf<TEntry, TKey, TDelta>(IEnumerable<TEntry> entries, Func<TEntry, TKey> month, Func<TEntry, TDelta> delta)
+        where TKey : notnull
+        where TDelta : IDelta<TDelta>, new()
+    {
+        var months = new Dictionary<TKey, TDelta>();
+        foreach (var entry in entries)
+        {
+            var key = month(entry);
+            months[key] = (months.TryGetValue(key, out var sum) ? sum : new TDelta()).Plus(delta(entry));
+        }
+        return months;
     }
 
     private void RememberTitles(ImportedOrder order)
@@ -106,13 +146,30 @@ internal sealed class RollupDeltas(string platform, string shop, string observed
         }
     }
 
-    private sealed class SalesDelta
+    private interface IDelta<T>
     {
-        public long Orders, GmvFen, RefundFen, Units, BuyerOrders, BuyerGmvFen, EstimatedBuyerOrders;
+        T Plus(T other);
     }
 
-    private sealed class ProductDelta
+    private sealed class SalesDelta : IDelta<SalesDelta>
+    {
+        public long Orders, GmvFen, RefundFen, Units, BuyerOrders, BuyerGmvFen, EstimatedBuyerOrders;
+
+        public SalesDelta Plus(SalesDelta other) => new()
+        {
+            Orders = Orders + other.Orders, GmvFen = GmvFen + other.GmvFen, RefundFen = RefundFen + other.RefundFen, Units = Units + other.Units,
+            BuyerOrders = BuyerOrders + other.BuyerOrders, BuyerGmvFen = BuyerGmvFen + other.BuyerGmvFen,
+            EstimatedBuyerOrders = EstimatedBuyerOrders + other.EstimatedBuyerOrders,
+        };
+    }
+
+    private sealed class ProductDelta : IDelta<ProductDelta>
     {
         public long Orders, GmvFen, RefundFen, Units;
+
+        public ProductDelta Plus(ProductDelta other) => new()
+        {
+            Orders = Orders + other.Orders, GmvFen = GmvFen + other.GmvFen, RefundFen = RefundFen + other.RefundFen, Units = Units + other.Units,
+        };
     }
 }

@@ -51,14 +51,36 @@ internal static class Rollups
         connection.Execute(titles, transaction: transaction);
     }
 
+    // A day's rows are taken out of its month before the day is rebuilt and put back after, so months stay exact.
+    private const string DayIntoMonth = """
+        INSERT INTO sales_monthly (month, platform, shop, province_code, orders, gmv_fen, refund_fen, units, buyer_orders, buyer_gmv_fen, estimated_buyer_orders)
+        SELECT substr(day, 1, 7), platform, shop, province_code, @sign * orders, @sign * gmv_fen, @sign * refund_fen, @sign * units,
+               @sign * buyer_orders, @sign * buyer_gmv_fen, @sign * estimated_buyer_orders
+        FROM sales_daily WHERE day = @day
+        ON CONFLICT (month, platform, shop, province_code) DO UPDATE SET
+            orders = orders + excluded.orders, gmv_fen = gmv_fen + excluded.gmv_fen, refund_fen = refund_fen + excluded.refund_fen,
+            units = units + excluded.units, buyer_orders = buyer_orders + excluded.buyer_orders,
+            buyer_gmv_fen = buyer_gmv_fen + excluded.buyer_gmv_fen, estimated_buyer_orders = estimated_buyer_orders + excluded.estimated_buyer_orders;
+        INSERT INTO product_monthly (month, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units)
+        SELECT substr(day, 1, 7), platform, shop, product_id, province_code, @sign * orders, @sign * gmv_fen, @sign * refund_fen, @sign * units
+        FROM product_daily WHERE day = @day
+        ON CONFLICT (month, platform, shop, product_id, province_code) DO UPDATE SET
+            orders = orders + excluded.orders, gmv_fen = gmv_fen + excluded.gmv_fen, refund_fen = refund_fen + excluded.refund_fen,
+            units = units + excluded.units;
+        DELETE FROM sales_monthly WHERE month = substr(@day, 1, 7) AND orders = 0;
+        DELETE FROM product_monthly WHERE month = substr(@day, 1, 7) AND orders = 0;
+        """;
+
     public static void Rebuild(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<DateOnly> days)
     {
         foreach (var day in days.Distinct().Order())
         {
-            var parameters = new { day = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                nextDay = day.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+            var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var parameters = new { day = text, nextDay = day.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+            connection.Execute(DayIntoMonth, new { day = text, sign = -1 }, transaction);
             connection.Execute(RebuildSales, parameters, transaction);
             connection.Execute(RebuildProducts, parameters, transaction);
+            connection.Execute(DayIntoMonth, new { day = text, sign = 1 }, transaction);
         }
     }
 }
