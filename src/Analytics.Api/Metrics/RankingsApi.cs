@@ -14,7 +14,8 @@ internal static class RankingsApi
         group.MapGet("/rankings/{dimension}", Results<Ok<Ranking>, ValidationProblem> (
             string dimension, [AsParameters] ScopeParameters query, string? by, int? limit, AnalyticsStore store, TimeProvider time) =>
         {
-            var (scope, errors) = query.Validate(store, time);
+            using var connection = store.Open();
+            var (scope, errors) = query.Validate(connection, time);
             if (!RankingDimension.All.TryGetValue(dimension, out var ranked))
                 errors["dimension"] = [$"Unknown ranking '{dimension}'. Accepted: {string.Join(", ", RankingDimension.All.Keys)}."];
             var measure = Measures.FirstOrDefault(m => string.Equals(m, by ?? "gmv", StringComparison.OrdinalIgnoreCase));
@@ -27,7 +28,7 @@ internal static class RankingsApi
             if (errors.Count > 0)
                 return TypedResults.ValidationProblem(errors);
 
-            var reader = new SalesReader(store);
+            var reader = new SalesReader(connection);
             var rows = reader.Ranking(scope, ranked);
             var previousScope = scope.Previous();
             var previous = reader.Ranking(previousScope, ranked).ToDictionary(RowKey);
@@ -51,10 +52,11 @@ internal static class RankingsApi
         group.MapGet("/products/{platform}/{productId}/regions", Results<Ok<ProductRegions>, NotFound<string>, ValidationProblem> (
             string platform, string productId, [AsParameters] ScopeParameters query, AnalyticsStore store, TimeProvider time) =>
         {
-            var (scope, errors) = query.Validate(store, time);
+            using var connection = store.Open();
+            var (scope, errors) = query.Validate(connection, time);
             if (scope is null)
                 return TypedResults.ValidationProblem(errors);
-            var reader = new SalesReader(store);
+            var reader = new SalesReader(connection);
             if (reader.Product(platform, productId) is not { } product)
                 return TypedResults.NotFound($"No product {productId} on platform {platform}.");
             var rows = reader.ProductRegions(scope, platform, productId);

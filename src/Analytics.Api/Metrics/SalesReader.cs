@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace Analytics.Api.Metrics;
 
-/// <summary>Reads the figures of a scope from the store; ratios and comparisons are computed by the callers.</summary>
-internal sealed class SalesReader(AnalyticsStore store)
+/// <summary>Reads the figures of a scope over one request's connection; ratios and comparisons are computed by the callers.</summary>
+internal sealed class SalesReader(SqliteConnection connection)
 {
     /// <summary>Platforms whose exports carry refund amounts; every other platform's refunds are inferred from a status.</summary>
     private static readonly HashSet<string> PlatformsWithRefundAmounts = ["taobao"];
@@ -23,7 +23,6 @@ internal sealed class SalesReader(AnalyticsStore store)
             SELECT count(DISTINCT s.province_code) FROM sales s WHERE s.province_code <> '' AND 
             """;
 
-        using var connection = store.Open();
         var parameters = scope.SqlParameters();
         var platforms = connection.Query<PlatformRow>(SalesSql.Sales(scope, byPlatform + SalesSql.ScopeFilter + "\nGROUP BY s.platform"), parameters).ToList();
         var provinceCount = connection.ExecuteScalar<int>(SalesSql.Sales(scope, provinces + SalesSql.ScopeFilter), parameters);
@@ -92,14 +91,12 @@ internal sealed class SalesReader(AnalyticsStore store)
             FROM sales s
             WHERE 
             """;
-        using var connection = store.Open();
         return connection.Query<DayRow>(SalesSql.SalesByDay(scope, days + SalesSql.ScopeFilter + "\nGROUP BY s.day"), scope.SqlParameters()).ToList();
     }
 
     /// <summary>Distinct buyers of each interval (each clipped to the scope), by interval start.</summary>
     public IReadOnlyDictionary<DateOnly, long> BuyersPer(SalesScope scope, IReadOnlyList<(DateOnly Start, DateOnly End)> intervals)
     {
-        using var connection = store.Open();
         return intervals.ToDictionary(i => i.Start, i => Buyers(connection, scope.Over(i.Start, i.End)).Buyers);
     }
 
@@ -112,7 +109,6 @@ internal sealed class SalesReader(AnalyticsStore store)
             WHERE {SalesSql.ScopeFilter}
             GROUP BY {dimension.GroupBy}
             """;
-        using var connection = store.Open();
         var text = dimension.OfProducts ? SalesSql.ProductSales(scope, sql) : SalesSql.Sales(scope, sql);
         return connection.Query<RankingRow>(text, scope.SqlParameters()).ToList();
     }
@@ -129,7 +125,6 @@ internal sealed class SalesReader(AnalyticsStore store)
         var parameters = new DynamicParameters(scope.SqlParameters());
         parameters.Add("productPlatform", platform);
         parameters.Add("productId", productId);
-        using var connection = store.Open();
         return connection.Query<RankingRow>(SalesSql.ProductSales(scope, sql + SalesSql.ScopeFilter + "\nGROUP BY s.province_code"), parameters).ToList();
     }
 
@@ -140,7 +135,6 @@ internal sealed class SalesReader(AnalyticsStore store)
             FROM products WHERE platform = @platform AND product_id = @productId
             ORDER BY observed_at DESC LIMIT 1
             """;
-        using var connection = store.Open();
         return connection.QuerySingleOrDefault<ProductName>(sql, new { platform, productId });
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Analytics.Ingestion.Store;
+using Microsoft.Data.Sqlite;
 using Dapper;
 
 namespace Analytics.Api.Metrics;
@@ -8,7 +8,7 @@ namespace Analytics.Api.Metrics;
 internal sealed record ScopeParameters(string? From, string? To, string? Platform, string? Shop, string? Enterprise, string? Province, string? Source)
 {
     /// <summary>Turns the query string into a scope, or into errors that name each parameter and what it accepts.</summary>
-    public (SalesScope? Scope, Dictionary<string, string[]> Errors) Validate(AnalyticsStore store, TimeProvider time)
+    public (SalesScope? Scope, Dictionary<string, string[]> Errors) Validate(SqliteConnection connection, TimeProvider time)
     {
         var errors = new Dictionary<string, string[]>();
         var from = Day(nameof(From), From, errors);
@@ -16,7 +16,6 @@ internal sealed record ScopeParameters(string? From, string? To, string? Platfor
         if (from is { } f && to is { } t && f > t)
             errors["from"] = [$"from ({From}) is after to ({To}); the range is inclusive, so from must be on or before to."];
 
-        using var connection = store.Open();
         if (from is { } first && to is { } last && !errors.ContainsKey("from"))
         {
             var years = connection.QuerySingle<(string? First, string? Last)>("SELECT min(day), max(day) FROM sales_daily");

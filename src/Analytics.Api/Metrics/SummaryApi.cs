@@ -11,10 +11,11 @@ internal static class SummaryApi
 
         group.MapGet("/summary", Results<Ok<Summary>, ValidationProblem> ([AsParameters] ScopeParameters query, AnalyticsStore store, TimeProvider time) =>
         {
-            var (scope, errors) = query.Validate(store, time);
+            using var connection = store.Open();
+            var (scope, errors) = query.Validate(connection, time);
             if (scope is null)
                 return TypedResults.ValidationProblem(errors);
-            var reader = new SalesReader(store);
+            var reader = new SalesReader(connection);
             var totals = reader.Totals(scope);
             var current = WindowFigures.Of(scope, totals);
             WindowFigures Figures(SalesScope window) => WindowFigures.Of(window, reader.Totals(window));
@@ -29,7 +30,8 @@ internal static class SummaryApi
         group.MapGet("/trend", Results<Ok<Trend>, ValidationProblem> (
             [AsParameters] ScopeParameters query, string? interval, AnalyticsStore store, TimeProvider time) =>
         {
-            var (scope, errors) = query.Validate(store, time);
+            using var connection = store.Open();
+            var (scope, errors) = query.Validate(connection, time);
             TrendInterval? step = interval?.Trim().ToLowerInvariant() switch
             {
                 "day" => TrendInterval.Day,
@@ -41,7 +43,7 @@ internal static class SummaryApi
                 errors["interval"] = [$"interval must be day, week or month{(interval is null ? "" : $", not '{interval}'")}."];
             if (scope is null || step is null)
                 return TypedResults.ValidationProblem(errors);
-            var reader = new SalesReader(store);
+            var reader = new SalesReader(connection);
             var days = reader.Days(scope).ToDictionary(d => d.Day);
             var intervals = Intervals(scope, step.Value).ToList();
             var buyers = reader.BuyersPer(scope, intervals);

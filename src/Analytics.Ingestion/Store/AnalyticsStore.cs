@@ -12,6 +12,7 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
 {
     private readonly SemaphoreSlim _oneImportAtATime = new(1, 1);
     private readonly Lazy<BuyerKeys> _buyerKeys = new(() => BuyerKeys.Load(options.EffectiveBuyerKeyFile));
+    private readonly Lock _migration = new();
     private bool _migrated;
 
     public StoreOptions Options => options;
@@ -19,10 +20,13 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
     public SqliteConnection Open()
     {
         var connection = Database.Open(options.DatabasePath);
-        if (!_migrated)
+        lock (_migration)
         {
-            Database.Migrate(connection, options.SeedsDirectory);
-            _migrated = true;
+            if (!_migrated)
+            {
+                Database.Migrate(connection, options.SeedsDirectory);
+                _migrated = true;
+            }
         }
         return connection;
     }
