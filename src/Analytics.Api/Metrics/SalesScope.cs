@@ -54,8 +54,9 @@ internal sealed record SalesScope(DateOnly From, DateOnly To)
             toNext = Text(To.AddDays(1)),
             firstWholeMonth = any ? Text(wholeFrom)[..7] : "9999-12",
             lastWholeMonth = any ? Text(wholeTo)[..7] : "0000-01",
+            // Days before the whole months, and days after them; with no whole month every day is "before".
             wholeMonthsFrom = any ? Text(wholeFrom) : "9999-12-31",
-            wholeMonthsTo = any ? Text(wholeTo) : "0000-01-01",
+            wholeMonthsTo = any ? Text(wholeTo) : "9999-12-31",
             platform = Platform,
             shop = Shop,
             enterprise = Enterprise,

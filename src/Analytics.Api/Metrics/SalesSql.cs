@@ -17,7 +17,11 @@ internal static class SalesSql
             UNION ALL
             SELECT day, platform, shop, province_code, orders, gmv_fen, refund_fen, units, buyer_orders, buyer_gmv_fen, estimated_buyer_orders
             FROM sales_daily
-            WHERE day >= @from AND day <= @to AND (day < @wholeMonthsFrom OR day > @wholeMonthsTo))
+            WHERE day >= @from AND day <= @to AND day < @wholeMonthsFrom
+            UNION ALL
+            SELECT day, platform, shop, province_code, orders, gmv_fen, refund_fen, units, buyer_orders, buyer_gmv_fen, estimated_buyer_orders
+            FROM sales_daily
+            WHERE day >= @from AND day <= @to AND day > @wholeMonthsTo)
         """;
 
     private const string RollupSalesByDay = """
@@ -44,7 +48,11 @@ internal static class SalesSql
             UNION ALL
             SELECT day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units
             FROM product_daily
-            WHERE day >= @from AND day <= @to AND (day < @wholeMonthsFrom OR day > @wholeMonthsTo))
+            WHERE day >= @from AND day <= @to AND day < @wholeMonthsFrom
+            UNION ALL
+            SELECT day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units
+            FROM product_daily
+            WHERE day >= @from AND day <= @to AND day > @wholeMonthsTo)
         """;
 
     private const string RawProductSales = """
