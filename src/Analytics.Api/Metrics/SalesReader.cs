@@ -97,7 +97,28 @@ internal sealed class SalesReader(SqliteConnection connection)
     /// <summary>Distinct buyers of each interval (each clipped to the scope), by interval start.</summary>
     public IReadOnlyDictionary<DateOnly, long> BuyersPer(SalesScope scope, IReadOnlyList<(DateOnly Start, DateOnly End)> intervals)
     {
-        return intervals.ToDictionary(i => i.Start, i => Buyers(connection, scope.Over(i.Start, i.End)).Buyers);
+        // Intervals that are whole periods (or end early at the scope's end) are read from the histograms in one
+        // query: their period names are consecutive. The rest are counted one by one.
+        const string fromHistogram = """
+            SELECT period AS Period, sum(firsts) AS Buyers FROM buyer_period_days
+            WHERE period >= @first AND period <= @last AND day <= @to AND (@platform IS NULL OR platform = @platform)
+            GROUP BY period
+            """;
+        var periods = intervals.Select(i => (i.Start, Period: HistogramPeriod(scope.Over(i.Start, i.End)))).ToList();
+        var aligned = periods.Where(p => p.Period is not null).ToList();
+        var fromPeriods = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var kind in aligned.GroupBy(p => p.Period![0]))
+        {
+            var names = kind.Select(p => p.Period!).ToList();
+            foreach (var (period, buyers) in connection.Query<(string Period, long Buyers)>(fromHistogram,
+                         new { first = names[0], last = names[^1], to = SalesScope.Text(scope.To), platform = scope.Platform }))
+                fromPeriods[period] = buyers;
+        }
+        return intervals.Zip(periods).ToDictionary(
+            pair => pair.First.Start,
+            pair => pair.Second.Period is { } period
+                ? fromPeriods.GetValueOrDefault(period)
+                : Buyers(connection, scope.Over(pair.First.Start, pair.First.End)).Buyers);
     }
 
     public IReadOnlyList<RankingRow> Ranking(SalesScope scope, RankingDimension dimension)
