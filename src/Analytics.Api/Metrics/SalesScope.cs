@@ -54,9 +54,10 @@ internal sealed record SalesScope(DateOnly From, DateOnly To)
             toNext = Text(To.AddDays(1)),
             firstWholeMonth = any ? Text(wholeFrom)[..7] : "9999-12",
             lastWholeMonth = any ? Text(wholeTo)[..7] : "0000-01",
-            // Days before the whole months, and days after them; with no whole month every day is "before".
-            wholeMonthsFrom = any ? Text(wholeFrom) : "9999-12-31",
-            wholeMonthsTo = any ? Text(wholeTo) : "9999-12-31",
+            // The days before the whole months [from, daysBeforeEnd) and after them (daysAfterStart, to], each one index
+            // range; with no whole month every day is "before".
+            daysBeforeEnd = Text(any ? wholeFrom : To.AddDays(1)),
+            daysAfterStart = Text(any ? wholeTo : To),
             platform = Platform,
             shop = Shop,
             enterprise = Enterprise,

@@ -17,11 +17,11 @@ internal static class SalesSql
             UNION ALL
             SELECT day, platform, shop, province_code, orders, gmv_fen, refund_fen, units, buyer_orders, buyer_gmv_fen, estimated_buyer_orders
             FROM sales_daily
-            WHERE day >= @from AND day <= @to AND day < @wholeMonthsFrom
+            WHERE day >= @from AND day < @daysBeforeEnd
             UNION ALL
             SELECT day, platform, shop, province_code, orders, gmv_fen, refund_fen, units, buyer_orders, buyer_gmv_fen, estimated_buyer_orders
             FROM sales_daily
-            WHERE day >= @from AND day <= @to AND day > @wholeMonthsTo)
+            WHERE day > @daysAfterStart AND day <= @to)
         """;
 
     private const string RollupSalesByDay = """
@@ -48,11 +48,11 @@ internal static class SalesSql
             UNION ALL
             SELECT day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units
             FROM product_daily
-            WHERE day >= @from AND day <= @to AND day < @wholeMonthsFrom
+            WHERE day >= @from AND day < @daysBeforeEnd
             UNION ALL
             SELECT day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units
             FROM product_daily
-            WHERE day >= @from AND day <= @to AND day > @wholeMonthsTo)
+            WHERE day > @daysAfterStart AND day <= @to)
         """;
 
     private const string RawProductSales = """

@@ -18,7 +18,8 @@ internal sealed record ScopeParameters(string? From, string? To, string? Platfor
 
         if (from is { } first && to is { } last && !errors.ContainsKey("from"))
         {
-            var years = connection.QuerySingle<(string? First, string? Last)>("SELECT min(day), max(day) FROM sales_daily");
+            // Two subqueries: SQLite answers a lone min() or max() from the index, but both in one SELECT scan the table.
+            var years = connection.QuerySingle<(string? First, string? Last)>("SELECT (SELECT min(day) FROM sales_daily), (SELECT max(day) FROM sales_daily)");
             var today = time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
             var earliest = (years.First is null ? today : int.Parse(years.First[..4], CultureInfo.InvariantCulture)) - 1;
             var latest = (years.Last is null ? today : int.Parse(years.Last[..4], CultureInfo.InvariantCulture)) + 1;
