@@ -18,6 +18,8 @@ builder.AddAnalyticsStore();
 // The drop-folder worker: operators copy exports to inbox/<shop>/<file>.
 builder.AddInboxWorker();
 
+// Metrics answers are kept until the next import commits.
+builder.Services.AddSingleton<AnswerCache>();
 builder.Services.AddProblemDetails();
 // County staff read the JSON too: Chinese names and quotes as text, not \u escapes (the answers are JSON, never HTML).
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Api.Metrics;
+
+/// <summary>
+/// The figures change only when an import commits, and a wall screen asks the same questions again and again. An
+/// answer is kept until the import log moves on (any process's import, the CLI's too); a request with
+/// <c>Cache-Control: no-cache</c> is always answered afresh.
+/// </summary>
+internal sealed class AnswerCache
+{
+    private const int MaxAnswers = 2000;
+    private readonly ConcurrentDictionary<string, (long Version, object Answer)> _answers = new(StringComparer.Ordinal);
+
+    public T GetOrCompute<T>(HttpRequest request, SqliteConnection connection, Func<T> compute) where T : class
+    {
+        var version = connection.ExecuteScalar<long?>("SELECT max(id) FROM imports") ?? 0;
+        var key = request.Path + request.QueryString;
+        var fresh = request.Headers.CacheControl.Any(v => v?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true);
+        if (!fresh && _answers.TryGetValue(key, out var kept) && kept.Version == version && kept.Answer is T answer)
+            return answer;
+        var computed = compute();
+        if (_answers.Count >= MaxAnswers)
+            _answers.Clear();
+        _answers[key] = (version, computed);
+        return computed;
+    }
+}
