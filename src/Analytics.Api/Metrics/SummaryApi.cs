@@ -21,9 +21,12 @@ internal static class SummaryApi
                 var reader = new SalesReader(connection);
                 var totals = reader.Totals(scope);
                 var current = WindowFigures.Of(scope, totals);
-                WindowFigures Figures(SalesScope window) => WindowFigures.Of(window, reader.Totals(window));
+                // For a whole year, 环比, 同比 and 累计同比 are all the year before: each window is read once.
+                var known = new Dictionary<SalesScope, WindowFigures> { [scope] = current };
+                WindowFigures Figures(SalesScope window) =>
+                    known.TryGetValue(window, out var figures) ? figures : known[window] = WindowFigures.Of(window, reader.Totals(window));
                 var yearToDate = scope.YearToDate();
-                var yearToDateFigures = yearToDate == scope ? current : Figures(yearToDate);
+                var yearToDateFigures = Figures(yearToDate);
                 return new Summary(current, SalesReader.Estimates(totals),
                     ComparedFigures.Of(current, Figures(scope.Previous())),
                     ComparedFigures.Of(current, Figures(scope.YearAgo())),
