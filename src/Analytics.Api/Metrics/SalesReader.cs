@@ -146,7 +146,7 @@ internal sealed class SalesReader(SqliteConnection connection)
         var parameters = new DynamicParameters(scope.SqlParameters());
         parameters.Add("productPlatform", platform);
         parameters.Add("productId", productId);
-        return connection.Query<RankingRow>(SalesSql.ProductSales(scope, sql + SalesSql.ScopeFilter + "\nGROUP BY s.province_code"), parameters).ToList();
+        return connection.Query<RankingRow>(SalesSql.OneProductSales(scope, sql + SalesSql.ScopeFilter + "\nGROUP BY s.province_code"), parameters).ToList();
     }
 
     public ProductName? Product(string platform, string productId)

@@ -66,6 +66,22 @@ internal static class SalesSql
             GROUP BY o.platform, o.shop, o.order_id, coalesce(l.product_id, l.line_id))
         """;
 
+    // One product's rows, found through the (platform, product_id, …) indexes rather than by scanning every product.
+    private const string RollupOneProductSales = """
+        WITH product_sales AS (
+            SELECT month || '-01' AS day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units
+            FROM product_monthly
+            WHERE platform = @productPlatform AND product_id = @productId AND month >= @firstWholeMonth AND month <= @lastWholeMonth
+            UNION ALL
+            SELECT day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units
+            FROM product_daily
+            WHERE platform = @productPlatform AND product_id = @productId AND day >= @from AND day < @daysBeforeEnd
+            UNION ALL
+            SELECT day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units
+            FROM product_daily
+            WHERE platform = @productPlatform AND product_id = @productId AND day > @daysAfterStart AND day <= @to)
+        """;
+
     /// <summary>The scope's filters over a CTE row aliased <c>s</c>; an unmapped shop is its own enterprise.</summary>
     public const string ScopeFilter = """
         (@platform IS NULL OR s.platform = @platform)
@@ -80,4 +96,7 @@ internal static class SalesSql
     public static string SalesByDay(SalesScope scope, string query) => (scope.Raw ? RawSales : RollupSalesByDay) + "\n" + query;
 
     public static string ProductSales(SalesScope scope, string query) => (scope.Raw ? RawProductSales : RollupProductSales) + "\n" + query;
+
+    /// <summary>As <see cref="ProductSales"/> for the product named by @productPlatform and @productId.</summary>
+    public static string OneProductSales(SalesScope scope, string query) => (scope.Raw ? RawProductSales : RollupOneProductSales) + "\n" + query;
 }
