@@ -6,8 +6,9 @@ namespace Analytics.Ingestion.Store;
 
 /// <summary>
 /// Keeps <c>buyer_years</c> and the period histograms in step with one import's orders, inside its transaction:
-/// a new paid order adds its day to its buyer's year; a stored order whose day or buyer changed moves. Histogram
-/// changes are summed in memory and written once, at the end.
+/// a new paid order adds its day to its buyer's year; a stored order whose day or buyer changed moves. New orders'
+/// days are collected in a temporary table and merged in buyer order at the end (a million random-key updates one
+/// by one cost more than the import itself); histogram changes are summed in memory and written once.
 /// </summary>
 internal sealed class BuyerStats : IDisposable
 {
@@ -18,19 +19,29 @@ internal sealed class BuyerStats : IDisposable
         """;
     private const string DeleteYear = "DELETE FROM buyer_years WHERE platform = @platform AND buyer_key = @buyer_key AND year = @year";
 
+    private const string CollectDay = "INSERT INTO temp.new_buyer_days (buyer_key, day) VALUES (@buyer_key, @day)";
+
     private readonly string _platform;
-    private readonly SqliteStatement _read, _write, _delete;
+    private readonly SqliteStatement _read, _write, _delete, _collect;
     private readonly Dictionary<(string Period, DateOnly Day), (long Firsts, long Seconds)> _histogram = [];
 
     public BuyerStats(SqliteConnection connection, string platform)
     {
         _platform = platform;
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS new_buyer_days (buyer_key TEXT NOT NULL, day TEXT NOT NULL); DELETE FROM temp.new_buyer_days;");
         (_read, _write, _delete) = (new SqliteStatement(connection, ReadYear), new SqliteStatement(connection, WriteYear), new SqliteStatement(connection, DeleteYear));
+        _collect = new SqliteStatement(connection, CollectDay);
         foreach (var statement in new[] { _read, _write, _delete })
             statement.Bind(statement.Index("@platform"), platform);
     }
 
-    public void Add(string buyerKey, string paidAt) => Edit(buyerKey, Day(paidAt), (year, day) => year.Add(day));
+    /// <summary>A new paid order: its day joins its buyer's year when <see cref="Apply"/> merges.</summary>
+    public void Add(string buyerKey, string paidAt)
+    {
+        _collect.Bind(1, buyerKey);
+        _collect.Bind(2, paidAt[..10]);
+        _collect.Execute();
+    }
 
     /// <summary>A stored order changed: its old (buyer, payment) leaves and its new one arrives; either may be unpaid or without a buyer.</summary>
     public void Move(string? oldBuyer, string? oldPaidAt, string? newBuyer, string? newPaidAt)
@@ -40,11 +51,51 @@ internal sealed class BuyerStats : IDisposable
         if (oldBuyer is not null && oldPaidAt is not null)
             Edit(oldBuyer, Day(oldPaidAt), (year, day) => year.Remove(day));
         if (newBuyer is not null && newPaidAt is not null)
-            Add(newBuyer, newPaidAt);
+            Edit(newBuyer, Day(newPaidAt), (year, day) => year.Add(day));
     }
 
-    public void Apply(SqliteConnection connection, SqliteTransaction transaction) =>
+    public void Apply(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        // The collected days beside each buyer-year's stored days, sorted by buyer; copied first so that writing
+        // buyer_years never disturbs a query still reading it.
+        const string merge = """
+            CREATE TEMP TABLE buyer_day_merge AS
+            SELECT n.buyer_key AS buyer_key, CAST(substr(n.day, 1, 4) AS INTEGER) AS year, n.day AS day, b.days AS stored
+            FROM temp.new_buyer_days n
+            LEFT JOIN buyer_years b ON b.platform = @platform AND b.buyer_key = n.buyer_key AND b.year = CAST(substr(n.day, 1, 4) AS INTEGER)
+            ORDER BY n.buyer_key, year
+            """;
+        connection.Execute(merge, new { platform = _platform }, transaction);
+        var rows = connection.Query<(string BuyerKey, long Year, string Day, string? Stored)>(
+            "SELECT buyer_key, year, day, stored FROM temp.buyer_day_merge ORDER BY rowid", transaction: transaction, buffered: false);
+        BuyerYear? current = null;
+        string? currentKey = null;
+        foreach (var row in rows)
+        {
+            if (current is null || row.BuyerKey != currentKey || row.Year != current.Year)
+            {
+                Write(currentKey, current);
+                (currentKey, current) = (row.BuyerKey, new BuyerYear((int)row.Year, row.Stored));
+                if (row.Stored is not null)
+                    Count(_histogram, current, -1);
+            }
+            current.Add(Day(row.Day));
+        }
+        Write(currentKey, current);
+        connection.Execute("DROP TABLE temp.buyer_day_merge; DELETE FROM temp.new_buyer_days;", transaction: transaction);
         ApplyHistogram(connection, transaction, _platform, _histogram);
+    }
+
+    private void Write(string? buyerKey, BuyerYear? year)
+    {
+        if (buyerKey is null || year is null)
+            return;
+        Count(_histogram, year, +1);
+        _write.Bind(_write.Index("@buyer_key"), buyerKey);
+        _write.Bind(_write.Index("@year"), year.Year);
+        _write.Bind(_write.Index("@days"), year.Stored());
+        _write.Execute();
+    }
 
     /// <summary>Rebuilds everything from the stored orders (for a database that had orders before these tables existed).</summary>
     public static void RebuildAll(SqliteConnection connection, SqliteTransaction transaction)
@@ -78,8 +129,10 @@ internal sealed class BuyerStats : IDisposable
     {
         _read.Bind(_read.Index("@buyer_key"), buyerKey);
         _read.Bind(_read.Index("@year"), day.Year);
-        var year = new BuyerYear(day.Year, _read.QueryText());
-        Count(_histogram, year, -1);
+        var stored = _read.QueryText();
+        var year = new BuyerYear(day.Year, stored);
+        if (stored is not null)
+            Count(_histogram, year, -1);
         edit(year, day);
         Count(_histogram, year, +1);
         var statement = year.IsEmpty ? _delete : _write;
@@ -125,5 +178,6 @@ internal sealed class BuyerStats : IDisposable
         _read.Dispose();
         _write.Dispose();
         _delete.Dispose();
+        _collect.Dispose();
     }
 }

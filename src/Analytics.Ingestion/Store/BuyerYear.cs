@@ -50,9 +50,17 @@ internal sealed class BuyerYear
     /// <summary>For every period this buyer ordered in: the day of its first and (if any) second order in that period.</summary>
     public IEnumerable<(string Period, DateOnly First, DateOnly? Second)> Contributions()
     {
+        if (_orders.Count == 1)
+        {
+            // Most buyers order on one day a year: every period of that day starts and (with two orders) repeats there.
+            var (day, count) = _orders.First();
+            foreach (var period in BuyerPeriods.Of(day))
+                yield return (period, day, count >= 2 ? day : null);
+            yield break;
+        }
         foreach (var periodOf in BuyerPeriods.Kinds)
         {
-            foreach (var group in _orders.GroupBy(o => periodOf(o.Key)))
+            foreach (var group in _orders.GroupBy(o => periodOf(o.Key), StringComparer.Ordinal))
             {
                 var days = group.ToList();
                 var first = days[0];
@@ -67,6 +75,11 @@ internal sealed class BuyerYear
 internal static class BuyerPeriods
 {
     public static readonly Func<DateOnly, string>[] Kinds = [Day, Week, Month, Quarter, Year];
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, string[]> Names = new();
+
+    /// <summary>The names of the day's periods of every kind, made once per day.</summary>
+    public static string[] Of(DateOnly day) => Names.GetOrAdd(day, d => Kinds.Select(kind => kind(d)).ToArray());
 
     public static string Day(DateOnly day) => "D" + Text(day);
 
