@@ -56,33 +56,30 @@ internal sealed class BuyerStats : IDisposable
 
     public void Apply(SqliteConnection connection, SqliteTransaction transaction)
     {
-        // The collected days beside each buyer-year's stored days, sorted by buyer; copied first so that writing
-        // buyer_years never disturbs a query still reading it.
-        const string merge = """
-            CREATE TEMP TABLE buyer_day_merge AS
-            SELECT n.buyer_key AS buyer_key, CAST(substr(n.day, 1, 4) AS INTEGER) AS year, n.day AS day, b.days AS stored
-            FROM temp.new_buyer_days n
-            LEFT JOIN buyer_years b ON b.platform = @platform AND b.buyer_key = n.buyer_key AND b.year = CAST(substr(n.day, 1, 4) AS INTEGER)
-            ORDER BY n.buyer_key, year
-            """;
-        connection.Execute(merge, new { platform = _platform }, transaction);
-        var rows = connection.Query<(string BuyerKey, long Year, string Day, string? Stored)>(
-            "SELECT buyer_key, year, day, stored FROM temp.buyer_day_merge ORDER BY rowid", transaction: transaction, buffered: false);
+        // The collected days in buyer order; each buyer-year's stored row is read by key in that same order, so
+        // both the reads and the writes of buyer_years walk its B-tree once, front to back. The query reads only
+        // the temporary table, so writing buyer_years meanwhile is safe.
+        var rows = connection.Query<(string BuyerKey, string Day)>(
+            "SELECT buyer_key, day FROM temp.new_buyer_days ORDER BY buyer_key, day", transaction: transaction, buffered: false);
         BuyerYear? current = null;
         string? currentKey = null;
-        foreach (var row in rows)
+        foreach (var (buyerKey, text) in rows)
         {
-            if (current is null || row.BuyerKey != currentKey || row.Year != current.Year)
+            var day = Day(text);
+            if (current is null || buyerKey != currentKey || day.Year != current.Year)
             {
                 Write(currentKey, current);
-                (currentKey, current) = (row.BuyerKey, new BuyerYear((int)row.Year, row.Stored));
-                if (row.Stored is not null)
+                _read.Bind(_read.Index("@buyer_key"), buyerKey);
+                _read.Bind(_read.Index("@year"), day.Year);
+                var stored = _read.QueryText();
+                (currentKey, current) = (buyerKey, new BuyerYear(day.Year, stored));
+                if (stored is not null)
                     Count(_histogram, current, -1);
             }
-            current.Add(Day(row.Day));
+            current.Add(day);
         }
         Write(currentKey, current);
-        connection.Execute("DROP TABLE temp.buyer_day_merge; DELETE FROM temp.new_buyer_days;", transaction: transaction);
+        connection.Execute("DELETE FROM temp.new_buyer_days", transaction: transaction);
         ApplyHistogram(connection, transaction, _platform, _histogram);
     }
 
