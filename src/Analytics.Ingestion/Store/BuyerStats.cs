@@ -20,15 +20,17 @@ internal sealed class BuyerStats : IDisposable
     private const string DeleteYear = "DELETE FROM buyer_years WHERE platform = @platform AND buyer_key = @buyer_key AND year = @year";
 
     private const string CollectDay = "INSERT INTO temp.new_buyer_days (buyer_key, day) VALUES (@buyer_key, @day)";
+    private const string CollectedDays = "SELECT buyer_key, day FROM temp.new_buyer_days ORDER BY buyer_key, day";
 
     private readonly string _platform;
     private readonly SqliteStatement _read, _write, _delete, _collect;
-    private readonly Dictionary<(string Period, DateOnly Day), (long Firsts, long Seconds)> _histogram = [];
+    private readonly PeriodHistogram _histogram = new();
+    private readonly BuyerYear _year = new(1, null);
 
     public BuyerStats(SqliteConnection connection, string platform)
     {
         _platform = platform;
-        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS new_buyer_days (buyer_key TEXT NOT NULL, day TEXT NOT NULL); DELETE FROM temp.new_buyer_days;");
+        connection.Execute("CREATE TEMP TABLE IF NOT EXISTS new_buyer_days (buyer_key TEXT NOT NULL, day INTEGER NOT NULL); DELETE FROM temp.new_buyer_days;");
         (_read, _write, _delete) = (new SqliteStatement(connection, ReadYear), new SqliteStatement(connection, WriteYear), new SqliteStatement(connection, DeleteYear));
         _collect = new SqliteStatement(connection, CollectDay);
         foreach (var statement in new[] { _read, _write, _delete })
@@ -39,7 +41,7 @@ internal sealed class BuyerStats : IDisposable
     public void Add(string buyerKey, string paidAt)
     {
         _collect.Bind(1, buyerKey);
-        _collect.Bind(2, paidAt[..10]);
+        _collect.Bind(2, Day(paidAt).DayNumber);
         _collect.Execute();
     }
 
@@ -59,38 +61,47 @@ internal sealed class BuyerStats : IDisposable
         // The collected days in buyer order; each buyer-year's stored row is read by key in that same order, so
         // both the reads and the writes of buyer_years walk its B-tree once, front to back. The query reads only
         // the temporary table, so writing buyer_years meanwhile is safe.
-        var rows = connection.Query<(string BuyerKey, string Day)>(
-            "SELECT buyer_key, day FROM temp.new_buyer_days ORDER BY buyer_key, day", transaction: transaction, buffered: false);
-        BuyerYear? current = null;
-        string? currentKey = null;
-        foreach (var (buyerKey, text) in rows)
+        using (var collected = new SqliteStatement(connection, CollectedDays))
         {
-            var day = Day(text);
-            if (current is null || buyerKey != currentKey || day.Year != current.Year)
+            string? currentKey = null;
+            while (collected.Step())
             {
-                Write(currentKey, current);
-                _read.Bind(_read.Index("@buyer_key"), buyerKey);
-                _read.Bind(_read.Index("@year"), day.Year);
-                var stored = _read.QueryText();
-                (currentKey, current) = (buyerKey, new BuyerYear(day.Year, stored));
-                if (stored is not null)
-                    Count(_histogram, current, -1);
+                var day = DateOnly.FromDayNumber((int)collected.ColumnInt64(1));
+                var buyerKey = currentKey is not null && collected.ColumnTextEquals(0, currentKey) ? currentKey : collected.ColumnText(0);
+                if (!ReferenceEquals(buyerKey, currentKey) || day.Year != _year.Year)
+                {
+                    Write(currentKey);
+                    currentKey = buyerKey;
+                    Load(buyerKey, day.Year);
+                }
+                _year.Add(day);
             }
-            current.Add(day);
+            Write(currentKey);
         }
-        Write(currentKey, current);
         connection.Execute("DELETE FROM temp.new_buyer_days", transaction: transaction);
         ApplyHistogram(connection, transaction, _platform, _histogram);
+        _histogram.Clear();
     }
 
-    private void Write(string? buyerKey, BuyerYear? year)
+    /// <summary>Reads the buyer's stored year into the reused <see cref="BuyerYear"/> and takes its old contribution out of the histogram.</summary>
+    private void Load(string buyerKey, int year)
     {
-        if (buyerKey is null || year is null)
+        _read.Bind(_read.Index("@buyer_key"), buyerKey);
+        _read.Bind(_read.Index("@year"), year);
+        var stored = _read.QueryText();
+        _year.Load(year, stored);
+        if (stored is not null)
+            _year.Count(_histogram, -1);
+    }
+
+    private void Write(string? buyerKey)
+    {
+        if (buyerKey is null)
             return;
-        Count(_histogram, year, +1);
+        _year.Count(_histogram, +1);
         _write.Bind(_write.Index("@buyer_key"), buyerKey);
-        _write.Bind(_write.Index("@year"), year.Year);
-        _write.Bind(_write.Index("@days"), year.Stored());
+        _write.Bind(_write.Index("@year"), _year.Year);
+        _write.Bind(_write.Index("@days"), _year.Stored());
         _write.Execute();
     }
 
@@ -102,7 +113,7 @@ internal sealed class BuyerStats : IDisposable
             WHERE buyer_key IS NOT NULL AND paid_at IS NOT NULL
             ORDER BY platform, buyer_key
             """;
-        var histograms = new Dictionary<string, Dictionary<(string Period, DateOnly Day), (long Firsts, long Seconds)>>();
+        var histograms = new Dictionary<string, PeriodHistogram>();
         var rows = new List<object>();
         foreach (var buyer in connection.Query<(string Platform, string BuyerKey, string PaidAt)>(paidOrders, transaction: transaction)
                      .GroupBy(o => (o.Platform, o.BuyerKey)))
@@ -112,8 +123,8 @@ internal sealed class BuyerStats : IDisposable
                 var days = new BuyerYear(year.Key, null);
                 foreach (var order in year)
                     days.Add(Day(order.PaidAt));
-                var histogram = histograms.TryGetValue(buyer.Key.Platform, out var h) ? h : histograms[buyer.Key.Platform] = [];
-                Count(histogram, days, +1);
+                var histogram = histograms.TryGetValue(buyer.Key.Platform, out var h) ? h : histograms[buyer.Key.Platform] = new();
+                days.Count(histogram, +1);
                 rows.Add(new { platform = buyer.Key.Platform, buyer_key = buyer.Key.BuyerKey, year = year.Key, days = days.Stored() });
             }
         }
@@ -124,46 +135,27 @@ internal sealed class BuyerStats : IDisposable
 
     private void Edit(string buyerKey, DateOnly day, Action<BuyerYear, DateOnly> edit)
     {
-        _read.Bind(_read.Index("@buyer_key"), buyerKey);
-        _read.Bind(_read.Index("@year"), day.Year);
-        var stored = _read.QueryText();
-        var year = new BuyerYear(day.Year, stored);
-        if (stored is not null)
-            Count(_histogram, year, -1);
-        edit(year, day);
-        Count(_histogram, year, +1);
-        var statement = year.IsEmpty ? _delete : _write;
+        Load(buyerKey, day.Year);
+        edit(_year, day);
+        _year.Count(_histogram, +1);
+        var statement = _year.IsEmpty ? _delete : _write;
         statement.Bind(statement.Index("@buyer_key"), buyerKey);
         statement.Bind(statement.Index("@year"), day.Year);
-        if (!year.IsEmpty)
-            statement.Bind(statement.Index("@days"), year.Stored());
+        if (!_year.IsEmpty)
+            statement.Bind(statement.Index("@days"), _year.Stored());
         statement.Execute();
     }
 
-    private static void Count(Dictionary<(string Period, DateOnly Day), (long Firsts, long Seconds)> histogram, BuyerYear year, int sign)
-    {
-        foreach (var (period, first, second) in year.Contributions())
-        {
-            var at = histogram.GetValueOrDefault((period, first));
-            histogram[(period, first)] = (at.Firsts + sign, at.Seconds);
-            if (second is { } day)
-            {
-                var atSecond = histogram.GetValueOrDefault((period, day));
-                histogram[(period, day)] = (atSecond.Firsts, atSecond.Seconds + sign);
-            }
-        }
-    }
-
     private static void ApplyHistogram(SqliteConnection connection, SqliteTransaction transaction, string platform,
-        Dictionary<(string Period, DateOnly Day), (long Firsts, long Seconds)> histogram)
+        PeriodHistogram histogram)
     {
         const string add = """
             INSERT INTO buyer_period_days (period, platform, day, firsts, seconds) VALUES (@period, @platform, @day, @firsts, @seconds)
             ON CONFLICT (period, platform, day) DO UPDATE SET firsts = firsts + excluded.firsts, seconds = seconds + excluded.seconds
             """;
-        connection.Execute(add, histogram.Where(h => h.Value != (0, 0)).Select(h => new
+        connection.Execute(add, histogram.Changes().Select(h => new
         {
-            period = h.Key.Period, platform, day = BuyerPeriods.Text(h.Key.Day), firsts = h.Value.Firsts, seconds = h.Value.Seconds,
+            period = h.Period, platform, day = BuyerPeriods.Text(h.Day), firsts = h.Firsts, seconds = h.Seconds,
         }), transaction);
         connection.Execute("DELETE FROM buyer_period_days WHERE firsts = 0 AND seconds = 0 AND platform = @platform", new { platform }, transaction);
     }

@@ -1,28 +1,39 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Analytics.Ingestion.Store;
 
-/// <summary>One buyer's paid order days in one year, with how many orders fell on each, and what they add to the period histograms.</summary>
+/// <summary>
+/// One buyer's paid order days in one year, with how many orders fell on each, and what they add to the period
+/// histograms. One instance is reused for every buyer-year of an import (<see cref="Load"/>), because a million-line
+/// import walks hundreds of thousands of them.
+/// </summary>
 internal sealed class BuyerYear
 {
     private readonly SortedDictionary<DateOnly, int> _orders = [];
+    private readonly StringBuilder _text = new();
 
-    public BuyerYear(int year, string? stored)
-    {
-        Year = year;
-        if (string.IsNullOrEmpty(stored))
-            return;
-        foreach (var entry in stored.Split(','))
-        {
-            var day = new DateOnly(year, int.Parse(entry.AsSpan(0, 2), CultureInfo.InvariantCulture), int.Parse(entry.AsSpan(2, 2), CultureInfo.InvariantCulture));
-            _orders[day] = entry.Length > 5 ? int.Parse(entry.AsSpan(5), CultureInfo.InvariantCulture) : 1;
-        }
-    }
+    public BuyerYear(int year, string? stored) => Load(year, stored);
 
-    public int Year { get; }
+    public int Year { get; private set; }
 
     public bool IsEmpty => _orders.Count == 0;
+
+    /// <summary>Forgets the previous buyer-year and reads <paramref name="stored"/> (the <c>buyer_years.days</c> text: <c>MMDD[:count],…</c>).</summary>
+    public void Load(int year, string? stored)
+    {
+        Year = year;
+        _orders.Clear();
+        if (string.IsNullOrEmpty(stored))
+            return;
+        foreach (var range in stored.AsSpan().Split(','))
+        {
+            var entry = stored.AsSpan()[range];
+            var day = new DateOnly(year, int.Parse(entry[..2], CultureInfo.InvariantCulture), int.Parse(entry[2..4], CultureInfo.InvariantCulture));
+            _orders[day] = entry.Length > 5 ? int.Parse(entry[5..], CultureInfo.InvariantCulture) : 1;
+        }
+    }
 
     public void Add(DateOnly day) => _orders[day] = _orders.GetValueOrDefault(day) + 1;
 
@@ -37,49 +48,121 @@ internal sealed class BuyerYear
 
     public string Stored()
     {
-        var text = new StringBuilder();
+        _text.Clear();
         foreach (var (day, count) in _orders)
         {
-            if (text.Length > 0) text.Append(',');
-            text.Append(CultureInfo.InvariantCulture, $"{day.Month:00}{day.Day:00}");
-            if (count > 1) text.Append(CultureInfo.InvariantCulture, $":{count}");
+            if (_text.Length > 0) _text.Append(',');
+            _text.Append(CultureInfo.InvariantCulture, $"{day.Month:00}{day.Day:00}");
+            if (count > 1) _text.Append(CultureInfo.InvariantCulture, $":{count}");
         }
-        return text.ToString();
+        return _text.ToString();
     }
 
-    /// <summary>For every period this buyer ordered in: the day of its first and (if any) second order in that period.</summary>
-    public IEnumerable<(string Period, DateOnly First, DateOnly? Second)> Contributions()
+    /// <summary>
+    /// Adds <paramref name="sign"/> to the histogram for every period this buyer ordered in: a first at the day of
+    /// its first order there, a second at the day of its second (if any).
+    /// </summary>
+    public void Count(PeriodHistogram histogram, int sign)
     {
         if (_orders.Count == 1)
         {
             // Most buyers order on one day a year: every period of that day starts and (with two orders) repeats there.
             var (day, count) = _orders.First();
-            foreach (var period in BuyerPeriods.Of(day))
-                yield return (period, day, count >= 2 ? day : null);
-            yield break;
+            foreach (var kind in BuyerPeriods.AllKinds)
+                histogram.Add(kind, BuyerPeriods.StartOf(kind, day), day, count >= 2 ? day : null, sign);
+            return;
         }
-        foreach (var periodOf in BuyerPeriods.Kinds)
+        foreach (var kind in BuyerPeriods.AllKinds)
         {
-            foreach (var group in _orders.GroupBy(o => periodOf(o.Key), StringComparer.Ordinal))
+            DateOnly? start = null;
+            DateOnly first = default;
+            var seen = 0;
+            foreach (var (day, count) in _orders)
             {
-                var days = group.ToList();
-                var first = days[0];
-                DateOnly? second = first.Value >= 2 ? first.Key : days.Count > 1 ? days[1].Key : null;
-                yield return (group.Key, first.Key, second);
+                var periodStart = BuyerPeriods.StartOf(kind, day);
+                if (periodStart != start)
+                {
+                    if (start is { } previous && seen == 1)
+                        histogram.Add(kind, previous, first, null, sign);
+                    (start, first, seen) = (periodStart, day, count);
+                    if (count >= 2)
+                        histogram.Add(kind, periodStart, day, day, sign);
+                }
+                else if (seen++ == 1)
+                {
+                    histogram.Add(kind, periodStart, first, day, sign);
+                }
             }
+            if (start is { } last && seen == 1)
+                histogram.Add(kind, last, first, null, sign);
         }
     }
 }
 
+/// <summary>
+/// Changes to <c>buyer_period_days</c> summed in memory: per period and day, buyers whose first and second order in
+/// that period fell on that day. Keyed by one integer (kind, period start, day) so a million orders cost no string hashing.
+/// </summary>
+internal sealed class PeriodHistogram
+{
+    private readonly Dictionary<long, (long Firsts, long Seconds)> _changes = [];
+
+    public void Add(PeriodKind kind, DateOnly start, DateOnly first, DateOnly? second, int sign)
+    {
+        ref var atFirst = ref CollectionsMarshal.GetValueRefOrAddDefault(_changes, Key(kind, start, first), out _);
+        atFirst.Firsts += sign;
+        if (second is { } day)
+        {
+            ref var atSecond = ref CollectionsMarshal.GetValueRefOrAddDefault(_changes, Key(kind, start, day), out _);
+            atSecond.Seconds += sign;
+        }
+    }
+
+    /// <summary>The non-zero changes as (period name, day, firsts, seconds).</summary>
+    public IEnumerable<(string Period, DateOnly Day, long Firsts, long Seconds)> Changes()
+    {
+        foreach (var (key, (firsts, seconds)) in _changes)
+        {
+            if (firsts == 0 && seconds == 0)
+                continue;
+            var kind = (PeriodKind)(key >> 40);
+            var start = DateOnly.FromDayNumber((int)((key >> 20) & 0xFFFFF));
+            yield return (BuyerPeriods.Name(kind, start), DateOnly.FromDayNumber((int)(key & 0xFFFFF)), firsts, seconds);
+        }
+    }
+
+    public void Clear() => _changes.Clear();
+
+    // Day numbers stay below 2^20 until the year 2871.
+    private static long Key(PeriodKind kind, DateOnly start, DateOnly day) => ((long)kind << 40) | ((long)start.DayNumber << 20) | (long)day.DayNumber;
+}
+
+internal enum PeriodKind : byte { Day, Week, Month, Quarter, Year }
+
 /// <summary>The calendar periods buyer counts are kept for, named as the histogram names them.</summary>
 internal static class BuyerPeriods
 {
-    public static readonly Func<DateOnly, string>[] Kinds = [Day, Week, Month, Quarter, Year];
+    public static readonly PeriodKind[] AllKinds = Enum.GetValues<PeriodKind>();
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DateOnly, string[]> Names = new();
+    /// <summary>The first day of the period of <paramref name="kind"/> that contains <paramref name="day"/>.</summary>
+    public static DateOnly StartOf(PeriodKind kind, DateOnly day) => kind switch
+    {
+        PeriodKind.Day => day,
+        PeriodKind.Week => WeekStart(day),
+        PeriodKind.Month => new DateOnly(day.Year, day.Month, 1),
+        PeriodKind.Quarter => new DateOnly(day.Year, (day.Month - 1) / 3 * 3 + 1, 1),
+        _ => new DateOnly(day.Year, 1, 1),
+    };
 
-    /// <summary>The names of the day's periods of every kind, made once per day.</summary>
-    public static string[] Of(DateOnly day) => Names.GetOrAdd(day, d => Kinds.Select(kind => kind(d)).ToArray());
+    /// <summary>The histogram's name of the period of <paramref name="kind"/> starting on <paramref name="start"/>.</summary>
+    public static string Name(PeriodKind kind, DateOnly start) => kind switch
+    {
+        PeriodKind.Day => Day(start),
+        PeriodKind.Week => Week(start),
+        PeriodKind.Month => Month(start),
+        PeriodKind.Quarter => Quarter(start),
+        _ => Year(start),
+    };
 
     public static string Day(DateOnly day) => "D" + Text(day);
 
