@@ -4,6 +4,7 @@ using Analytics.Api.Health;
 using Analytics.Api.Hosting;
 using Analytics.Api.Imports;
 using Analytics.Api.Metrics;
+using Analytics.Api.Screen;
 
 // CLI verbs (import, demo, sample, bench) run here; `serve` and `demo` go on to start the web host below.
 var start = await CommandLine.RunAsync(args, Console.Out, Console.Error);
@@ -31,6 +32,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapOpenApi();
+app.MapScreen();
 app.MapHomePage();
 app.MapHealth();
 app.MapImports();

@@ -11,6 +11,15 @@ namespace Analytics.Api.Cli;
 internal static class DemoCommand
 {
     public const string DefaultDatabasePath = "demo-data/analytics.db";
+    public const string DemoTitle = "禾丰县农村电商数据大屏";
+
+    /// <summary>The Beijing date of the demo's last payment: the screen's "today", so it opens on figures rather than on an empty day.</summary>
+    public static string LastDayWithData(string database)
+    {
+        using var connection = Database.Open(database);
+        var latest = Dapper.SqlMapper.ExecuteScalar<string?>(connection, "SELECT max(paid_at) FROM orders");
+        return latest?[..10] ?? DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public static async Task<StartOutcome> RunAsync(CommandOptions options, TextWriter output)
     {
@@ -24,8 +33,13 @@ internal static class DemoCommand
                 return StartOutcome.Exit(code);
         }
         var urls = options.Value("urls") ?? "http://localhost:5000";
+        var lastDay = LastDayWithData(database);
         await output.WriteLineAsync($"Serving the demo database {database} on {urls} (Ctrl+C stops).");
-        return StartOutcome.Serve([$"--Database:Path={database}", $"--Inbox:Path={Path.Combine(folder, "inbox")}", $"--urls={urls}"]);
+        await output.WriteLineAsync($"The big screen: {urls.Split(';')[0]}/ — the demo's clock stands on its last day of data, {lastDay}, with the time of day running.");
+        return StartOutcome.Serve([
+            $"--Database:Path={database}", $"--Inbox:Path={Path.Combine(folder, "inbox")}", $"--urls={urls}",
+            $"--Clock:Date={lastDay}", $"--Screen:Title={DemoTitle}",
+        ]);
     }
 
     public static async Task<int> BuildAsync(string database, string exportsFolder, TextWriter output)

@@ -1,6 +1,6 @@
 namespace Analytics.Api.Health;
 
-/// <summary>What someone who opens the service in a browser finds: where the data and the API are.</summary>
+/// <summary>/about: for whoever sets the service up, where the big screen, the data and the API are.</summary>
 internal static class HomePage
 {
     private const string Html = """
@@ -8,8 +8,9 @@ internal static class HomePage
         <html lang="zh-CN"><head><meta charset="utf-8"><title>县域电商销售数据分析服务</title></head>
         <body style="font-family: sans-serif; max-width: 48rem; margin: 3rem auto; line-height: 1.6">
         <h1>县域电商销售数据分析服务</h1>
-        <p>The service is running. Its data and API:</p>
+        <p>The service is running. Its screen, data and API:</p>
         <ul>
+          <li><a href="/">/</a> — the big screen (数据大屏); <code>?period=today|month|quarter|year|ytd</code>, <code>&amp;refresh=60</code>, <code>&amp;pages=overview,regions,rankings&amp;rotate=30</code></li>
           <li><a href="/health">/health</a> — whether the database can be read, and how much it holds</li>
           <li><a href="/api/imports">/api/imports</a> — every imported export and its receipt</li>
           <li><a href="/openapi/v1.json">/openapi/v1.json</a> — the OpenAPI document</li>
@@ -20,7 +21,7 @@ internal static class HomePage
 
     public static IEndpointRouteBuilder MapHomePage(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/", () => TypedResults.Content(Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        routes.MapGet("/about", () => TypedResults.Content(Html, "text/html; charset=utf-8")).ExcludeFromDescription();
         return routes;
     }
 }

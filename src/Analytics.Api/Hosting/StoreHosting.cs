@@ -3,7 +3,7 @@ using Analytics.Ingestion.Store;
 
 namespace Analytics.Api.Hosting;
 
-/// <summary>Configuration keys: Database:Path, Database:BuyerKeyFile, Inbox:Path, Inbox:Enabled.</summary>
+/// <summary>Configuration keys: Database:Path, Database:BuyerKeyFile, Inbox:Path, Inbox:Enabled, Clock:Date.</summary>
 internal static class StoreHosting
 {
     public const string DefaultDatabasePath = "data/analytics.db";
@@ -15,7 +15,10 @@ internal static class StoreHosting
             DatabasePath = builder.Configuration["Database:Path"] ?? DefaultDatabasePath,
             BuyerKeyFile = builder.Configuration["Database:BuyerKeyFile"],
         };
-        builder.Services.AddSingleton(TimeProvider.System);
+        var pinnedDate = builder.Configuration["Clock:Date"];
+        builder.Services.AddSingleton(pinnedDate is null
+            ? TimeProvider.System
+            : new PinnedDateClock(DateOnly.ParseExact(pinnedDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), TimeProvider.System));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(services =>
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Analytics.Ingestion.Store;
 using Dapper;
 
@@ -9,7 +10,7 @@ internal static class FreshnessApi
     {
         var group = routes.MapGroup("/api").WithTags("Metrics");
 
-        group.MapGet("/freshness", (AnalyticsStore store) =>
+        group.MapGet("/freshness", (AnalyticsStore store, TimeProvider time, IConfiguration configuration) =>
         {
             const string sql = """
                 SELECT i.platform AS Platform, coalesce(p.name, i.platform) AS PlatformName, i.shop AS Shop,
@@ -23,11 +24,23 @@ internal static class FreshnessApi
                 ORDER BY i.platform, i.shop
                 """;
             using var connection = store.Open();
-            return TypedResults.Ok(connection.Query<ShopFreshness>(sql).ToList());
-        }).WithSummary("数据截至: per platform and shop, the latest payment time in the data and when it was last imported");
+            var now = time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime;
+            return TypedResults.Ok(connection.Query<ShopFreshness>(sql).Select(shop =>
+            {
+                var hours = ExpectedUploadHours(configuration, shop.Platform);
+                var asOf = shop.LatestPaidAt is null ? (DateTime?)null : DateTime.Parse(shop.LatestPaidAt, CultureInfo.InvariantCulture);
+                return shop with { ExpectedEveryHours = hours, Stale = asOf is null || now - asOf.Value > TimeSpan.FromHours(hours) };
+            }).ToList());
+        }).WithSummary("数据截至: per platform and shop, the latest payment time in the data, when it was last imported, and whether it is older than the platform's expected upload interval");
 
         return group;
     }
+
+    /// <summary>Freshness:UploadIntervalHours:&lt;platform&gt;, else Freshness:UploadIntervalHours:default, else 48 (daily uploads and a day's grace).</summary>
+    private static int ExpectedUploadHours(IConfiguration configuration, string platform) =>
+        configuration.GetValue<int?>($"Freshness:UploadIntervalHours:{platform}")
+        ?? configuration.GetValue<int?>("Freshness:UploadIntervalHours:default")
+        ?? 48;
 }
 
 internal sealed record ShopFreshness
@@ -39,4 +52,8 @@ internal sealed record ShopFreshness
     public string? LatestPaidAt { get; init; }
     public required string LastImportAt { get; init; }
     public string? LastExportedAt { get; init; }
+    public int ExpectedEveryHours { get; init; }
+
+    /// <summary>The latest payment in the data is older than the expected upload interval (or there is none): the screen shows it amber.</summary>
+    public bool Stale { get; init; }
 }

@@ -172,13 +172,13 @@ public sealed class ImportsApiTests
     }
 
     [Test]
-    public async Task TheHomePageSaysWhereTheDataAndTheApiAre()
+    public async Task TheAboutPageSaysWhereTheScreenTheDataAndTheApiAre()
     {
         using var app = new AnalyticsApp();
         using var client = app.CreateClient();
 
-        var page = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var page = await client.GetStringAsync(new Uri("/about", UriKind.Relative));
 
-        Assert.That(page, Does.Contain("/api/imports").And.Contain("/health").And.Contain("inbox/"));
+        Assert.That(page, Does.Contain("/api/imports").And.Contain("?period=").And.Contain("/health").And.Contain("inbox/"));
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Analytics.Api.Cli;
 using Analytics.Tests.Api;
 using Analytics.Ingestion.Importing;
 using Analytics.Ingestion.Store;
@@ -15,23 +14,15 @@ namespace Analytics.Tests.Cli;
 [NonParallelizable]
 public sealed class DemoDatabaseTests
 {
-    private string _folder = "";
     private string _database = "";
     private string _output = "";
 
     [OneTimeSetUp]
-    public async Task BuildTheDemoDatabase()
+    public async Task OpenTheSharedDemoDatabase()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "analytics-tests", "demo-" + Guid.NewGuid().ToString("N"));
-        _database = Path.Combine(_folder, "analytics.db");
-        using var output = new StringWriter();
-        var code = await DemoCommand.BuildAsync(_database, Path.Combine(_folder, "exports"), output);
-        _output = output.ToString();
-        Assert.That(code, Is.Zero, _output);
+        var demo = await DemoData.DatabaseAsync();
+        (_database, _output) = (demo.Path, demo.BuildOutput);
     }
-
-    [OneTimeTearDown]
-    public void DeleteTheDemoDatabase() => Directory.Delete(_folder, recursive: true);
 
     private long NetSalesFen(string from, string toExclusive)
     {

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace Analytics.Api.Screen;
+
+/// <summary>
+/// The big screen (数据大屏): its page at / and /screen, its scripts and ECharts under /screen/, and the server's clock,
+/// which the page shows and rolls its periods by (a TV box's own clock is often wrong).
+/// </summary>
+internal static class ScreenApi
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    /// <summary>The page's files as the build copies them beside the application (ECharts and the map from npm included).</summary>
+    public static string FilesDirectory => Path.Combine(AppContext.BaseDirectory, "screen");
+
+    public static WebApplication MapScreen(this WebApplication app)
+    {
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Directory.CreateDirectory(FilesDirectory).FullName),
+            RequestPath = "/screen",
+            // A wall screen reloads once a day; it should pick up a new build then, not keep a cached script for weeks.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+        });
+
+        app.MapGet("/", ServePage).ExcludeFromDescription();
+        app.MapGet("/screen", ServePage).ExcludeFromDescription();
+
+        app.MapGet("/api/clock", (TimeProvider time, IConfiguration configuration) =>
+        {
+            var now = time.GetUtcNow().ToOffset(Beijing);
+            return TypedResults.Ok(new ServerClock(
+                now.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
+                DateOnly.FromDateTime(now.DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                configuration["Screen:Title"] ?? "县域电子商务数据大屏"));
+        }).WithTags("Screen").WithSummary("The server's time in Beijing and the screen's title");
+
+        return app;
+    }
+
+    private static IResult ServePage()
+    {
+        var page = Path.Combine(FilesDirectory, "index.html");
+        return File.Exists(page) && File.Exists(Path.Combine(FilesDirectory, "vendor", "echarts.min.js"))
+            ? TypedResults.PhysicalFile(page, "text/html; charset=utf-8")
+            : TypedResults.Problem($"The big screen's page is missing ({page}); build the project with npm installed.", statusCode: 500);
+    }
+}
+
+internal sealed record ServerClock(string Now, string Today, string Title);

@@ -1,0 +1,53 @@
+// The China map (choropleth of net sales by province) and 单品销售区域分布. Provinces are matched by their
+// GB/T 2260 code, which both the API and the map's features carry, so every spelling of a province lands.
+
+/* global echarts */
+import { draw, rankedBars, palette } from './charts.js';
+import { formatFigure, wan } from './format.js';
+
+const mapNames = new Map(); // GB/T 2260 province code (2 digits, as the API keys provinces) → the map feature's name
+
+/** Loads the map shipped by npm (echarts 4.9's china.json, with the 南海诸岛 inset ECharts adds to 'china'). */
+export async function loadChinaMap() {
+  const response = await fetch('/screen/vendor/china.json');
+  const geoJson = await response.json();
+  // The features carry the 6-digit code of the province (140000); its first two digits are the province's code.
+  for (const feature of geoJson.features) mapNames.set(String(feature.properties.id ?? feature.id).slice(0, 2), feature.properties.name);
+  echarts.registerMap('china', geoJson);
+}
+
+/** The map option for a province ranking answer. */
+export function mapOption(ranking, { zoom = 1.15, labels = false } = {}) {
+  const data = ranking.items
+    .filter((item) => mapNames.has(item.key))
+    .map((item) => ({ name: mapNames.get(item.key), value: wan(item.netSales), code: item.key }));
+  const max = Math.max(1, ...data.map((d) => d.value));
+  return {
+    animationDurationUpdate: 800,
+    visualMap: {
+      min: 0, max, left: 24, bottom: 24, calculable: false, itemHeight: 140,
+      text: ['高', '低'], textStyle: { color: '#9cc7e8', fontSize: 15 },
+      inRange: { color: ['#0c2a4d', '#0e7490', '#22d3ee', '#fde68a', '#f59e0b'] },
+    },
+    series: [{
+      id: 'provinces', type: 'map', map: 'china', roam: false, zoom, top: 'middle',
+      label: { show: labels, color: '#e2e8f0', fontSize: 12 },
+      itemStyle: { areaColor: '#0b1d3a', borderColor: 'rgba(125, 211, 252, 0.6)', borderWidth: 1 },
+      emphasis: { disabled: true }, select: { disabled: true },
+      data,
+    }],
+  };
+}
+
+export const drawMap = (element, ranking, options) => draw(element, mapOption(ranking, options));
+
+/** One product's sales by province, as ranked bars. */
+export function drawProductRegions(element, titleElement, regions, index, count) {
+  titleElement.textContent = `${index + 1}/${count} ${regions.title ?? regions.productId} · 销往${regions.items.length}个省份`;
+  return draw(element, rankedBars(regions.items, {
+    valueOf: (item) => wan(item.netSales),
+    labelOf: (item) => `${formatFigure('money', item.netSales)}元 ${item.share === null ? '' : (item.share * 100).toFixed(1) + '%'}`,
+    color: palette[1],
+    maxItems: 8,
+  }));
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Analytics.Tests.Support;
+
+/// <summary>
+/// The real application on Kestrel at a free loopback port, so a browser can open it; serves an existing database
+/// with the given clock as the server's TimeProvider, and no inbox worker.
+/// </summary>
+internal sealed class LiveApp : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath;
+    private readonly TimeProvider _clock;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "analytics-tests", Guid.NewGuid().ToString("N"));
+
+    private LiveApp(string databasePath, TimeProvider clock)
+    {
+        (_databasePath, _clock) = (databasePath, clock);
+        Directory.CreateDirectory(_folder);
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    public static LiveApp Start(string databasePath, TimeProvider clock)
+    {
+        var app = new LiveApp(databasePath, clock);
+        app.StartServer();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        app.Address = new Uri(addresses.Single().TrimEnd('/') + "/");
+        return app;
+    }
+
+    public HttpClient CreateApiClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Path", _databasePath);
+        builder.UseSetting("Database:BuyerKeyFile", Path.Combine(_folder, "buyer.key"));
+        builder.UseSetting("Inbox:Enabled", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton(_clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
+    }
+}
