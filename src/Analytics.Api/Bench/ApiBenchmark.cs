@@ -31,17 +31,23 @@ internal static class ApiBenchmark
         ("daily trend, a year", "/api/trend?from=2022-01-01&to=2022-12-31&interval=day"),
     ];
 
-    /// <summary>What the big screen asks for on each refresh (a month on display, with the year's trend against last year's).</summary>
+    /// <summary>
+    /// What the big screen (Screen/web/app.js) asks for on each refresh with a month on display: the clock, the
+    /// summary, four rankings, the top five products' regions, the month by day and the same month a year before,
+    /// and 数据截至.
+    /// </summary>
     private static readonly string[] ScreenRefresh =
     [
+        "/api/clock",
         "/api/summary?from=2023-03-01&to=2023-03-31",
+        "/api/rankings/platforms?from=2023-03-01&to=2023-03-31&by=netSales",
+        "/api/rankings/enterprises?from=2023-03-01&to=2023-03-31&by=netSales&limit=50",
+        "/api/rankings/provinces?from=2023-03-01&to=2023-03-31&by=netSales&limit=40",
+        "/api/rankings/products?from=2023-03-01&to=2023-03-31&by=netSales&limit=10",
+        "PRODUCT-MONTH-1", "PRODUCT-MONTH-2", "PRODUCT-MONTH-3", "PRODUCT-MONTH-4", "PRODUCT-MONTH-5",
+        "/api/rankings/shops?from=2023-03-01&to=2023-03-31&by=netSales&limit=10",
         "/api/trend?from=2023-03-01&to=2023-03-31&interval=day",
-        "/api/trend?from=2022-01-01&to=2023-12-31&interval=month",
-        "/api/rankings/platforms?from=2023-03-01&to=2023-03-31",
-        "/api/rankings/enterprises?from=2023-03-01&to=2023-03-31",
-        "/api/rankings/provinces?from=2023-03-01&to=2023-03-31&limit=40",
-        "/api/rankings/products?from=2023-03-01&to=2023-03-31&limit=10",
-        "PRODUCT-MONTH",
+        "/api/trend?from=2022-03-01&to=2022-03-31&interval=day",
         "/api/freshness",
     ];
 
@@ -58,12 +64,13 @@ internal static class ApiBenchmark
         using var client = new HttpClient { BaseAddress = new Uri(urls), Timeout = TimeSpan.FromMinutes(10) };
         client.DefaultRequestHeaders.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
         await WaitUntilUp(client);
-        var product = await TopProduct(client, "2022-01-01", "2022-12-31");
-        var monthProduct = await TopProduct(client, "2023-03-01", "2023-03-31");
+        var product = (await TopProducts(client, "2022-01-01", "2022-12-31", 1))[0];
+        var monthProducts = await TopProducts(client, "2023-03-01", "2023-03-31", 5);
         string Resolve(string url) => url switch
         {
             "PRODUCT" => $"{product}?from=2022-01-01&to=2022-12-31",
-            "PRODUCT-MONTH" => $"{monthProduct}?from=2023-03-01&to=2023-03-31",
+            _ when url.StartsWith("PRODUCT-MONTH-", StringComparison.Ordinal) =>
+                $"{monthProducts[int.Parse(url["PRODUCT-MONTH-".Length..], CultureInfo.InvariantCulture) - 1]}?from=2023-03-01&to=2023-03-31",
             _ => url,
         };
 
@@ -148,11 +155,12 @@ internal static class ApiBenchmark
         throw new InvalidOperationException("The service did not start.");
     }
 
-    private static async Task<string> TopProduct(HttpClient client, string from, string to)
+    private static async Task<string[]> TopProducts(HttpClient client, string from, string to, int count)
     {
-        var ranking = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/rankings/products?from={from}&to={to}&limit=1", UriKind.Relative)));
-        var top = ranking.RootElement.GetProperty("items")[0];
-        return $"/api/products/{top.GetProperty("platform").GetString()}/{top.GetProperty("key").GetString()}/regions";
+        using var ranking = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/rankings/products?from={from}&to={to}&limit={count}&by=netSales", UriKind.Relative)));
+        return ranking.RootElement.GetProperty("items").EnumerateArray()
+            .Select(top => $"/api/products/{top.GetProperty("platform").GetString()}/{Uri.EscapeDataString(top.GetProperty("key").GetString()!)}/regions")
+            .ToArray();
     }
 
     private static string Raw(string url) => url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "source=raw";

@@ -37,8 +37,8 @@ internal sealed class BigScreen(IPage page, Uri server)
 
     public async Task<ScreenState> StateAsync()
     {
-        var state = await page.EvaluateAsync<JsonElement>("() => JSON.parse(JSON.stringify(window.bigScreen.state()))");
-        return state.Deserialize<ScreenState>(Json)!;
+        var state = await page.EvaluateAsync<string>("() => JSON.stringify(window.bigScreen.state())");
+        return Parse<ScreenState>(state);
     }
 
     public Task WaitUntilKpisSettleAsync() => page.WaitForFunctionAsync("""
@@ -47,8 +47,8 @@ internal sealed class BigScreen(IPage page, Uri server)
 
     public async Task<IReadOnlyList<KpiTile>> KpisAsync()
     {
-        var tiles = await page.EvaluateAsync<JsonElement>("""
-            names => names.map(name => {
+        var tiles = await page.EvaluateAsync<string>("""
+            names => JSON.stringify(names.map(name => {
               const tile = document.querySelector(`.kpi[data-kpi="${name}"]`);
               const value = tile?.querySelector('.kpi-value');
               const change = compare => {
@@ -57,16 +57,16 @@ internal sealed class BigScreen(IPage page, Uri server)
               };
               return { name, found: !!tile, value: value?.getAttribute('data-value') ?? null, text: value?.textContent.trim() ?? null,
                        previous: change('previous'), yearAgo: change('yearAgo') };
-            })
+            }))
             """, KpiNames);
-        return tiles.Deserialize<KpiTile[]>(Json)!;
+        return Parse<KpiTile[]>(tiles);
     }
 
     /// <summary>The largest canvas inside [data-chart=name]: how much of it is painted, and in how many colours.</summary>
     public async Task<ChartPixels> ChartAsync(string name)
     {
-        var pixels = await page.EvaluateAsync<JsonElement>("""
-            name => {
+        var pixels = await page.EvaluateAsync<string>("""
+            name => JSON.stringify((() => {
               const canvases = [...document.querySelectorAll(`[data-chart="${name}"] canvas`)];
               if (canvases.length === 0) return { name, canvases: 0, width: 0, height: 0, painted: 0, colours: 0 };
               const canvas = canvases.reduce((a, b) => a.width * a.height >= b.width * b.height ? a : b);
@@ -83,9 +83,9 @@ internal sealed class BigScreen(IPage page, Uri server)
               // Anti-aliased edges make stray shades; a colour counts when it covers a few pixels.
               const colours = [...counts.values()].filter(n => n >= 20).length;
               return { name, canvases: canvases.length, width: canvas.width, height: canvas.height, painted, colours };
-            }
+            })())
             """, name);
-        return pixels.Deserialize<ChartPixels>(Json)!;
+        return Parse<ChartPixels>(pixels);
     }
 
     /// <summary>Waits (charts animate in) until every chart is drawn, then returns what each one looks like.</summary>
@@ -104,6 +104,9 @@ internal sealed class BigScreen(IPage page, Uri server)
     }
 
     public Task<string?> AttributeAsync(string selector, string attribute) => page.Locator(selector).GetAttributeAsync(attribute);
+
+    // Objects cross from the page as JSON text: Playwright's own conversion adds "$id" members.
+    internal static T Parse<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)!;
 
     private static async Task Within(Task task, string what)
     {

@@ -37,7 +37,8 @@ public sealed class RefreshTests : ScreenFixture
         await Screen.RefreshAsync();
         await Screen.RefreshAsync();
 
-        var rows = await Page.Locator(Rows).EvaluateAllAsync<RowAfterRefresh[]>("rows => rows.map(row => ({ key: row.dataset.key, kept: row.__keptAcrossRefreshes === true }))");
+        var rows = BigScreen.Parse<RowAfterRefresh[]>(await Page.Locator(Rows).EvaluateAllAsync<string>(
+            "rows => JSON.stringify(rows.map(row => ({ key: row.dataset.key, kept: row.__keptAcrossRefreshes === true })))"));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(rows.Select(row => row.Key).Distinct(), Is.EquivalentTo(keys.Distinct()), "the same enterprises after refreshing the same data");
