@@ -5,7 +5,7 @@ import { getJson } from './api.js';
 import { syncWithServer, todayText, clockText, weekdayText, periodWindow, trendWindows, msUntil } from './clock.js';
 import { fitCanvas } from './layout.js';
 import { draw, rescale, disposeAll, rankedBars, palette } from './charts.js';
-import { showSummary } from './kpis.js';
+import { buildTiles, showSummary } from './kpis.js';
 import { ScrollList } from './scrollList.js';
 import { showFreshness } from './freshness.js';
 import { loadChinaMap, drawMap, drawProductRegions } from './regions.js';
@@ -189,6 +189,7 @@ async function start() {
   rescale(scale);
   window.addEventListener('resize', () => rescale(fitCanvas(canvas)));
   showPage(settings.pages[0]);
+  buildTiles($('.kpis'));
   enterpriseList = new ScrollList($('.scroll-list[data-list="enterprises"]'), [
     { className: 'rank', text: (i) => String(i.rank) },
     { className: 'name', text: (i) => i.name ?? i.key },

@@ -4,12 +4,33 @@
 import { formatFigure, formatChange, formatPointChange, changeDirection, windowText } from './format.js';
 
 const tiles = [
-  { key: 'orders', kind: 'count' },
-  { key: 'netSales', kind: 'money' },
-  { key: 'avgOrderValue', kind: 'money' },
-  { key: 'repeatRate', kind: 'ratio', points: true },
-  { key: 'provinces', kind: 'count' },
+  { key: 'orders', name: '订单量', unit: '单', kind: 'count' },
+  { key: 'netSales', name: '网络零售额', unit: '元', kind: 'money' },
+  { key: 'avgOrderValue', name: '客单价', unit: '元', kind: 'money' },
+  { key: 'repeatRate', name: '复购率', unit: '', kind: 'ratio', points: true },
+  { key: 'provinces', name: '覆盖省份', unit: '个', kind: 'count' },
 ];
+
+/** Makes the tiles inside `container`: name, value with unit, a note line, 环比 and 同比, and their windows. */
+export function buildTiles(container) {
+  for (const tile of tiles) {
+    const element = document.createElement('div');
+    element.className = 'kpi';
+    element.dataset.kpi = tile.key;
+    element.innerHTML = `
+      <div class="kpi-name"></div>
+      <div class="kpi-figure"><span class="kpi-value" data-settled="false">—</span><span class="kpi-unit"></span></div>
+      <div class="kpi-note"></div>
+      <div class="kpi-changes">
+        <span class="kpi-change" data-compare="previous">环比 <b class="change-value">—</b></span>
+        <span class="kpi-change" data-compare="yearAgo">同比 <b class="change-value">—</b></span>
+      </div>
+      <div class="kpi-window"></div>`;
+    element.querySelector('.kpi-name').textContent = tile.name;
+    element.querySelector('.kpi-unit').textContent = tile.unit;
+    container.appendChild(element);
+  }
+}
 const rollMs = 1200;
 const storageKey = 'bigScreen.kpis';
 
