@@ -103,6 +103,34 @@ internal sealed class BigScreen(IPage page, Uri server)
         }
     }
 
+    /// <summary>
+    /// Waits until the charts' pixels stop changing, so a screenshot shows the finished picture rather than lines still
+    /// sweeping in; gives up after a few seconds, since a chart may animate for ever (a pulsing map marker).
+    /// </summary>
+    public async Task WaitUntilChartsStopMovingAsync()
+    {
+        string? previous = null;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            var current = await page.EvaluateAsync<string>("""
+                names => names.map(name => {
+                  const canvases = [...document.querySelectorAll(`[data-chart="${name}"] canvas`)].filter(c => c.width > 0 && c.height > 0);
+                  return canvases.map(canvas => {
+                    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+                    let hash = 2166136261;
+                    for (let i = 0; i < data.length; i += 3) hash = Math.imul(hash ^ data[i], 16777619);
+                    return hash >>> 0;
+                  }).join('.');
+                }).join('|')
+                """, ChartNames);
+            if (current == previous)
+                return;
+            previous = current;
+            await Task.Delay(400);
+        }
+    }
+
     public Task<string?> AttributeAsync(string selector, string attribute) => page.Locator(selector).GetAttributeAsync(attribute);
 
     // Objects cross from the page as JSON text: Playwright's own conversion adds "$id" members.

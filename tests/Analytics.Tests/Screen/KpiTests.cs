@@ -51,8 +51,14 @@ public sealed class KpiTests : ScreenFixture
                 var figure = Number(summary.GetProperty(tile.Name));
                 Assert.That(Number(tile.Value), Is.EqualTo(figure), $"{tile.Name}: data-value '{tile.Value}' against the API's {figure}");
                 Assert.That(KpiText.Allowed(tile.Name, figure), Does.Contain(tile.Text), $"{tile.Name}: the text shown for {figure}");
-                AssertChangeShows(tile.Name, "环比", tile.Previous, summary.GetProperty("previous").GetProperty("change").GetProperty(tile.Name));
-                AssertChangeShows(tile.Name, "同比", tile.YearAgo, summary.GetProperty("yearAgo").GetProperty("change").GetProperty(tile.Name));
+                foreach (var (label, shown, baseline) in new[] { ("环比", tile.Previous, "previous"), ("同比", tile.YearAgo, "yearAgo") })
+                {
+                    var compared = summary.GetProperty(baseline);
+                    if (tile.Name == "repeatRate")
+                        AssertPointChangeShows(tile.Name, label, shown, figure, Number(compared.GetProperty(tile.Name)), compared.GetProperty("change").GetProperty(tile.Name));
+                    else
+                        AssertChangeShows(tile.Name, label, shown, compared.GetProperty("change").GetProperty(tile.Name));
+                }
             }
         }
     }
@@ -72,11 +78,37 @@ public sealed class KpiTests : ScreenFixture
             return;
         }
         Assert.That(Number(shown.Change), Is.EqualTo(change), $"{what}: data-change '{shown.Change}' against the API's {change}");
+        if (change == 0)
+        {
+            // No change has no arrow to show; 持平 ("level") is how statistics bureaus write it, 0.0% says the same.
+            Assert.That(shown.Text, Does.Contain("持平").Or.Contain("0.0%"), what);
+            return;
+        }
         var percents = KpiText.Percent(Math.Abs(change.Value));
         Assert.That(percents.Any(percent => Regex.IsMatch(shown.Text, @"(^|[^\d.,])" + Regex.Escape(percent))), Is.True,
             $"{what}: '{shown.Text}' shows {string.Join(" or ", percents)}");
-        if (change != 0)
-            Assert.That(shown.Text, Does.Contain(change > 0 ? "▲" : "▼"), $"{what}: arrow for {change}");
+        Assert.That(shown.Text, Does.Contain(change > 0 ? "▲" : "▼"), $"{what}: arrow for {change}");
+    }
+
+    /// <summary>A rate's change is written as bureaus write it: the difference in 个百分点, not a percent of a percent.</summary>
+    private static void AssertPointChangeShows(string kpi, string label, KpiChange? shown, decimal? rate, decimal? baseline, JsonElement apiChange)
+    {
+        var what = $"{kpi} {label}";
+        Assert.That(shown, Is.Not.Null, $"{what}: .kpi-change element");
+        if (shown is null)
+            return;
+        Assert.That(shown.Text, Does.StartWith(label), what);
+        Assert.That(shown.Change, Is.EqualTo(Number(apiChange)?.ToString(CultureInfo.InvariantCulture) ?? "").Or.EqualTo(apiChange.ToString()), $"{what}: data-change");
+        if (rate is null || baseline is null)
+        {
+            Assert.That(shown.Text, Does.Not.Contain("▲").And.Not.Contain("▼"), what);
+            return;
+        }
+        var points = (rate.Value - baseline.Value) * 100;
+        var written = Math.Round(Math.Abs(points), 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
+        Assert.That(shown.Text, Does.Contain(written + "个百分点"), $"{what}: {rate} against {baseline}");
+        if (written != "0.0")
+            Assert.That(shown.Text, Does.Contain(points > 0 ? "▲" : "▼"), $"{what}: arrow for {points} points");
     }
 
     private static decimal? Number(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDecimal();

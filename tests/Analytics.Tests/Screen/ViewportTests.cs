@@ -17,6 +17,7 @@ public sealed class ViewportTests : ScreenFixture
         await Page.SetViewportSizeAsync(width, height);
         await Screen.OpenAsync();
         await Screen.WaitUntilChartsAreDrawnAsync();
+        await Screen.WaitUntilChartsStopMovingAsync();
 
         var layout = await Page.EvaluateAsync<JsonElement>("""
             () => {

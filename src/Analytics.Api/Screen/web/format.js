@@ -16,7 +16,7 @@ export function formatFigure(kind, value) {
 /** A relative change (0.123 = +12.3%) with its arrow; null (no base to compare with) shows as —. */
 export function formatChange(change) {
   if (change === null || change === undefined) return '—';
-  if (change === 0) return '持平';
+  if (change === 0) return '持平 0.0%';
   return `${change > 0 ? '▲' : '▼'}${Math.abs(change * 100).toFixed(1)}%`;
 }
 
@@ -24,7 +24,7 @@ export function formatChange(change) {
 export function formatPointChange(current, baseline) {
   if (current === null || baseline === null || current === undefined || baseline === undefined) return '—';
   const points = (current - baseline) * 100;
-  if (Math.abs(points) < 0.05) return '持平';
+  if (Math.abs(points) < 0.05) return '持平 0.0个百分点';
   return `${points > 0 ? '▲' : '▼'}${Math.abs(points).toFixed(1)}个百分点`;
 }
 
