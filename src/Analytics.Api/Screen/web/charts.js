@@ -6,7 +6,6 @@ const instances = new Map(); // element → { chart, option }
 let pixelRatio = window.devicePixelRatio || 1;
 
 export const palette = ['#22d3ee', '#fbbf24', '#a78bfa', '#34d399', '#f472b6', '#60a5fa', '#fb923c', '#4ade80'];
-export const text = { color: '#cfe8ff', fontFamily: 'inherit' };
 
 function create(element) {
   return echarts.init(element, null, { renderer: 'canvas', devicePixelRatio: pixelRatio });
