@@ -4,6 +4,7 @@ using Analytics.Api.Health;
 using Analytics.Api.Hosting;
 using Analytics.Api.Imports;
 using Analytics.Api.Metrics;
+using Analytics.Api.Reports;
 using Analytics.Api.Screen;
 
 // CLI verbs (import, demo, sample, bench) run here; `serve` and `demo` go on to start the web host below.
@@ -18,6 +19,9 @@ builder.AddAnalyticsStore();
 
 // The drop-folder worker: operators copy exports to inbox/<shop>/<file>.
 builder.AddInboxWorker();
+
+// The bureau's reports over HTTP, and last month's written to the reports folder on the 1st.
+builder.AddReports();
 
 // Metrics answers are kept until the next import commits.
 builder.Services.AddSingleton<AnswerCache>();
@@ -39,6 +43,7 @@ app.MapImports();
 app.MapSummary();
 app.MapRankings();
 app.MapFreshness();
+app.MapReports();
 
 await app.RunAsync();
 return 0;

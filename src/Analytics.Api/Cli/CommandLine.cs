@@ -1,7 +1,7 @@
 namespace Analytics.Api.Cli;
 
 /// <summary>
-/// The verbs of the one executable. Verbs that finish (import, sample, bench) return an exit code; serve and demo
+/// The verbs of the one executable. Verbs that finish (import, report, sample, bench) return an exit code; serve and demo
 /// return the arguments the web host starts with. Exit codes: 0 done, 1 a file was rejected, 2 usage error.
 /// </summary>
 internal static class CommandLine
@@ -13,6 +13,8 @@ internal static class CommandLine
           serve  [--db PATH] [--urls URL] [--inbox DIR]
                                                      the HTTP API and the inbox worker (default db: data/analytics.db)
           import FILE... [--db PATH] [--shop NAME]   import exports and print a receipt per file
+          report --month YYYY-MM | --quarter YYYYQn | --year YYYY [--db PATH] [--format docx|xlsx|pdf|html]
+                 [--out FILE] [--county NAME]          the bureau's report (default: Word, report-<period>.docx)
           sample [--out DIR] [--seed N] [--small]    write the demo exports (default: demo-data/exports, seed 1)
           bench  ingest|api [--lines N] [--dir DIR] the speed goals: a 1M-line import against sqlite3 .import,
                                              or the API on 10M generated lines
@@ -35,6 +37,7 @@ internal static class CommandLine
                 "serve" => StartOutcome.Serve(ServeArguments(options)),
                 "demo" => await DemoCommand.RunAsync(options, output),
                 "import" => StartOutcome.Exit(await ImportCommand.RunAsync(options, output)),
+                "report" => StartOutcome.Exit(await ReportCommand.RunAsync(options, output, errors)),
                 "sample" => StartOutcome.Exit(SampleCommand.Run(options, output)),
                 "bench" => StartOutcome.Exit(await BenchCommand.RunAsync(options, output)),
                 "help" or "--help" or "-h" => StartOutcome.Exit(WriteUsage(output, 0)),

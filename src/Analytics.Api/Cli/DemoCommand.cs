@@ -11,7 +11,8 @@ namespace Analytics.Api.Cli;
 internal static class DemoCommand
 {
     public const string DefaultDatabasePath = "demo-data/analytics.db";
-    public const string DemoTitle = "禾丰县农村电商数据大屏";
+    public const string DemoCounty = "禾丰县";
+    public const string DemoTitle = DemoCounty + "农村电商数据大屏";
 
     /// <summary>The Beijing date of the demo's last payment: the screen's "today", so it opens on figures rather than on an empty day.</summary>
     public static string LastDayWithData(string database)
@@ -36,9 +37,12 @@ internal static class DemoCommand
         var lastDay = LastDayWithData(database);
         await output.WriteLineAsync($"Serving the demo database {database} on {urls} (Ctrl+C stops).");
         await output.WriteLineAsync($"The big screen: {urls.Split(';')[0]}/ — the demo's clock stands on its last day of data, {lastDay}, with the time of day running.");
+        await output.WriteLineAsync($"A report: {urls.Split(';')[0]}/api/reports/quarterly/2023Q1.pdf (also .docx, .xlsx, .html; monthly/2023-03, annual/2022).");
         return StartOutcome.Serve([
             $"--Database:Path={database}", $"--Inbox:Path={Path.Combine(folder, "inbox")}", $"--urls={urls}",
-            $"--Clock:Date={lastDay}", $"--Screen:Title={DemoTitle}",
+            $"--Clock:Date={lastDay}", $"--Screen:Title={DemoTitle}", $"--Report:County={DemoCounty}",
+            // The demo's clock stands still on its last day; last month's report is made on request, not at start-up.
+            "--Reports:Monthly=false",
         ]);
     }
 

@@ -22,6 +22,7 @@ internal sealed class AnalyticsApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Database:BuyerKeyFile", Path.Combine(Folder, "buyer.key"));
         builder.UseSetting("Inbox:Enabled", "false");
+        builder.UseSetting("Reports:Monthly", "false");
     }
 
     protected override void Dispose(bool disposing)

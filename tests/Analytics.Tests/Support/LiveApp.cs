@@ -45,6 +45,7 @@ internal sealed class LiveApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Path", _databasePath);
         builder.UseSetting("Database:BuyerKeyFile", Path.Combine(_folder, "buyer.key"));
         builder.UseSetting("Inbox:Enabled", "false");
+        builder.UseSetting("Reports:Monthly", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

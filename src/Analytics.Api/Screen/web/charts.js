@@ -18,8 +18,8 @@ export function draw(element, option) {
     entry = { chart: create(element), option: null };
     instances.set(element, entry);
   }
-  entry.option = option;
-  entry.chart.setOption(option, { replaceMerge: ['series'] });
+  entry.option = ink.animated ? option : { ...option, animation: false };
+  entry.chart.setOption(entry.option, { replaceMerge: ['series'] });
   return entry.chart;
 }
 
@@ -44,11 +44,34 @@ export function disposeAll() {
   instances.clear();
 }
 
-export const axisStyle = {
-  axisLine: { lineStyle: { color: 'rgba(125, 211, 252, 0.35)' } },
-  axisLabel: { color: '#9cc7e8', fontSize: 16 },
-  splitLine: { lineStyle: { color: 'rgba(125, 211, 252, 0.12)' } },
+/** The colours text, axes and land are drawn in: light on the dark wall by default. */
+export const ink = {
+  text: '#dbeafe', label: '#f8fafc', legend: '#cfe8ff', axis: '#9cc7e8',
+  axisLine: 'rgba(125, 211, 252, 0.35)', splitLine: 'rgba(125, 211, 252, 0.12)',
+  land: '#0b1d3a', border: 'rgba(125, 211, 252, 0.6)', mapLabel: '#e2e8f0',
+  scale: ['#0c2a4d', '#0e7490', '#22d3ee', '#fde68a', '#f59e0b'],
+  animated: true,
 };
+
+/**
+ * The printed report draws the same charts on white paper: dark text, pale land, a scale that starts near white,
+ * and no animation, so the picture taken is the finished chart.
+ */
+export function usePaperInk() {
+  Object.assign(ink, {
+    text: '#1f2937', label: '#111827', legend: '#1f2937', axis: '#4b5563',
+    axisLine: '#9ca3af', splitLine: '#e5e7eb',
+    land: '#f1f5f9', border: '#94a3b8', mapLabel: '#334155',
+    scale: ['#e0f2fe', '#7dd3fc', '#0891b2', '#f59e0b', '#b45309'],
+    animated: false,
+  });
+}
+
+export const axisStyle = () => ({
+  axisLine: { lineStyle: { color: ink.axisLine } },
+  axisLabel: { color: ink.axis, fontSize: 16 },
+  splitLine: { lineStyle: { color: ink.splitLine } },
+});
 
 /** Horizontal ranked bars, largest on top, each labelled with its value (万元) and share. */
 export function rankedBars(items, { valueOf, labelOf, color = palette[0], maxItems = 8 }) {
@@ -60,7 +83,7 @@ export function rankedBars(items, { valueOf, labelOf, color = palette[0], maxIte
     yAxis: {
       type: 'category', data: shown.map((item) => item.name ?? item.key),
       axisLine: { show: false }, axisTick: { show: false },
-      axisLabel: { color: '#dbeafe', fontSize: 17, width: 130, overflow: 'truncate' },
+      axisLabel: { color: ink.text, fontSize: 17, width: 130, overflow: 'truncate' },
     },
     series: [{
       id: 'bars', type: 'bar', barWidth: '55%', data: shown.map(valueOf),
@@ -69,7 +92,7 @@ export function rankedBars(items, { valueOf, labelOf, color = palette[0], maxIte
         color: new echarts.graphic.LinearGradient(0, 0, 1, 0, [{ offset: 0, color: 'rgba(34, 211, 238, 0.15)' }, { offset: 1, color }]),
       },
       label: {
-        show: true, position: 'right', color: '#f8fafc', fontSize: 15,
+        show: true, position: 'right', color: ink.label, fontSize: 15,
         formatter: (p) => labelOf(shown[p.dataIndex]),
       },
     }],

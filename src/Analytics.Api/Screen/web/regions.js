@@ -2,7 +2,7 @@
 // GB/T 2260 code, which both the API and the map's features carry, so every spelling of a province lands.
 
 /* global echarts */
-import { draw, rankedBars, palette } from './charts.js';
+import { draw, ink, rankedBars, palette } from './charts.js';
 import { formatFigure, wan } from './format.js';
 
 const mapNames = new Map(); // GB/T 2260 province code (2 digits, as the API keys provinces) → the map feature's name
@@ -26,13 +26,13 @@ export function mapOption(ranking, { zoom = 1.15, labels = false } = {}) {
     animationDurationUpdate: 800,
     visualMap: {
       min: 0, max, left: 24, bottom: 24, calculable: false, itemHeight: 140,
-      text: ['高', '低'], textStyle: { color: '#9cc7e8', fontSize: 15 },
-      inRange: { color: ['#0c2a4d', '#0e7490', '#22d3ee', '#fde68a', '#f59e0b'] },
+      text: ['高', '低'], textStyle: { color: ink.axis, fontSize: 15 },
+      inRange: { color: ink.scale },
     },
     series: [{
       id: 'provinces', type: 'map', map: 'china', roam: false, zoom, top: 'middle',
-      label: { show: labels, color: '#e2e8f0', fontSize: 12 },
-      itemStyle: { areaColor: '#0b1d3a', borderColor: 'rgba(125, 211, 252, 0.6)', borderWidth: 1 },
+      label: { show: labels, color: ink.mapLabel, fontSize: 12 },
+      itemStyle: { areaColor: ink.land, borderColor: ink.border, borderWidth: 1 },
       emphasis: { disabled: true }, select: { disabled: true },
       data,
     }],

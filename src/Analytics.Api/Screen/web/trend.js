@@ -1,6 +1,6 @@
 // The sales trend: daily for the current month or monthly for the year, with last year's line beside it.
 
-import { draw, axisStyle, palette } from './charts.js';
+import { draw, axisStyle, ink, palette } from './charts.js';
 import { wan } from './format.js';
 
 /** `current` runs to today; `lastYear` is the whole month or year a year before, which sets the axis. */
@@ -19,9 +19,9 @@ export function drawTrend(element, current, lastYear) {
   return draw(element, {
     animationDurationUpdate: 800,
     grid: { left: 16, right: 24, top: 44, bottom: 8, containLabel: true },
-    legend: { top: 0, right: 16, textStyle: { color: '#cfe8ff', fontSize: 16 }, data: [`${current.from.slice(0, 4)}年`, `${lastYear.from.slice(0, 4)}年`] },
-    xAxis: { type: 'category', data: labels, boundaryGap: false, ...axisStyle, splitLine: { show: false } },
-    yAxis: { type: 'value', name: '万元', nameTextStyle: { color: '#9cc7e8', fontSize: 15 }, ...axisStyle },
+    legend: { top: 0, right: 16, textStyle: { color: ink.legend, fontSize: 16 }, data: [`${current.from.slice(0, 4)}年`, `${lastYear.from.slice(0, 4)}年`] },
+    xAxis: { type: 'category', data: labels, boundaryGap: false, ...axisStyle(), splitLine: { show: false } },
+    yAxis: { type: 'value', name: '万元', nameTextStyle: { color: ink.axis, fontSize: 15 }, ...axisStyle() },
     series: [
       {
         id: 'current', name: `${current.from.slice(0, 4)}年`, type: 'line', smooth: true, showSymbol: false,

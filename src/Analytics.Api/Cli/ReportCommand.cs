@@ -1,0 +1,61 @@
+using Analytics.Api.Reports;
+using Analytics.Ingestion.Store;
+
+namespace Analytics.Api.Cli;
+
+/// <summary>
+/// `report (--month YYYY-MM | --quarter YYYYQn | --year YYYY) [--db PATH] [--format docx|xlsx|pdf|html] [--out FILE]`:
+/// writes the bureau's report; exit 1 when there is nothing to report or a PDF needs the missing Chromium.
+/// </summary>
+internal static class ReportCommand
+{
+    public static async Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter errors)
+    {
+        options.AllowOnly("month", "quarter", "year", "db", "format", "out", "county", "chromium", "buyer-key-file");
+        var period = Period(options);
+        var format = Format(options);
+        var storeOptions = ImportCommand.StoreOptionsFrom(options);
+        if (!File.Exists(storeOptions.DatabasePath))
+            throw new UsageException($"No database at {storeOptions.DatabasePath}; name one with --db PATH (the demo's is demo-data/analytics.db).");
+
+        var path = options.Value("out") ?? ReportRenderer.FileName(period, format);
+        using var store = new AnalyticsStore(storeOptions, TimeProvider.System);
+        var renderer = new ReportRenderer(store, TimeProvider.System,
+            new ReportOptions(options.Value("county") ?? "全县", options.Value("chromium")));
+        try
+        {
+            var bytes = await renderer.RenderAsync(period, format);
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+                Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(path, bytes);
+            await output.WriteLineAsync($"Wrote {path} ({period.Name}, {format.Extension}, {bytes.Length / 1024 + 1} KB).");
+            return 0;
+        }
+        catch (Exception e) when (e is ChromiumMissingException or NothingToReportException)
+        {
+            await errors.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+
+    private static ReportPeriod Period(CommandOptions options)
+    {
+        (ReportKind Kind, string? Text)[] named =
+            [(ReportKind.Monthly, options.Value("month")), (ReportKind.Quarterly, options.Value("quarter")), (ReportKind.Annual, options.Value("year"))];
+        var given = named.Where(g => g.Text is not null).ToList();
+        if (given.Count != 1)
+            throw new UsageException("report needs exactly one of --month YYYY-MM, --quarter YYYYQn or --year YYYY.");
+        return ReportPeriod.Parse(given[0].Kind, given[0].Text!, out var error) ?? throw new UsageException(error!);
+    }
+
+    /// <summary>--format, else the extension of --out, else Word (the editable report a bureau works in).</summary>
+    private static ReportFormat Format(CommandOptions options)
+    {
+        var named = options.Value("format");
+        var format = named is null ? null : ReportFormat.Parse(named) ?? throw new UsageException($"--format must be docx, xlsx, pdf or html, not '{named}'.");
+        var byExtension = options.Value("out") is { } output && Path.GetExtension(output) is { Length: > 1 } extension ? ReportFormat.Parse(extension) : null;
+        if (format is not null && byExtension is not null && format != byExtension)
+            throw new UsageException($"--format {format.Extension} does not match --out {options.Value("out")}.");
+        return format ?? byExtension ?? ReportFormat.Docx;
+    }
+}

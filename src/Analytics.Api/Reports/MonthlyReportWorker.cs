@@ -1,0 +1,84 @@
+namespace Analytics.Api.Reports;
+
+/// <summary>
+/// Writes last month's report, in every format, into the reports folder on the 1st of each month. A PC that was off
+/// on the 1st catches up on its first start in the month's first week; a report already written is never redone
+/// (make it again with the CLI or the HTTP API after late exports arrive).
+/// </summary>
+internal sealed partial class MonthlyReportWorker(ReportRenderer renderer, TimeProvider time, MonthlyReportOptions options, ILogger<MonthlyReportWorker> logger)
+    : BackgroundService
+{
+    private const int CatchUpDays = 7;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+        do
+        {
+            try
+            {
+                await WriteDueReportAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed report must not stop the service; the next hour tries again.
+                ReportFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Writes the files of last month's report that are missing, when it is due; returns the paths written.</summary>
+    public async Task<IReadOnlyList<string>> WriteDueReportAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        if (today.Day > CatchUpDays)
+            return [];
+        var lastMonth = today.AddMonths(-1);
+        var period = ReportPeriod.Month(lastMonth.Year, lastMonth.Month);
+        Directory.CreateDirectory(options.Folder);
+        var due = ReportFormat.All.Where(f => !File.Exists(Path.Combine(options.Folder, ReportRenderer.FileName(period, f)))).ToList();
+        if (due.Count == 0)
+            return [];
+
+        RenderedReport rendered;
+        try
+        {
+            rendered = await renderer.RenderAsync(period, due, cancellationToken);
+        }
+        catch (NothingToReportException)
+        {
+            NothingToReport(logger, period.Stem);
+            return [];
+        }
+        if (rendered.BrowserMissing is { } missing)
+            NoBrowser(logger, missing);
+        var written = new List<string>();
+        foreach (var (format, bytes) in rendered.Files)
+        {
+            var path = Path.Combine(options.Folder, ReportRenderer.FileName(period, format));
+            // Written aside and moved into place, so a reader never opens half a file.
+            var partial = path + ".partial";
+            await File.WriteAllBytesAsync(partial, bytes, cancellationToken);
+            File.Move(partial, path, overwrite: true);
+            written.Add(path);
+        }
+        ReportWritten(logger, period.Stem, options.Folder, written.Count);
+        return written;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the report for {Period} to {Folder} ({Count} files)")]
+    private static partial void ReportWritten(ILogger logger, string period, string folder, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No report for {Period}: no order was paid in it")]
+    private static partial void NothingToReport(ILogger logger, string period);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The monthly report has no PDF and no charts: {Why}")]
+    private static partial void NoBrowser(ILogger logger, string why);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The monthly report could not be written")]
+    private static partial void ReportFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>Reports:Path (default: reports/ beside the database) and Reports:Monthly (false turns the worker off).</summary>
+internal sealed record MonthlyReportOptions(string Folder);

@@ -1,0 +1,102 @@
+using Analytics.Api.Metrics;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Api.Reports;
+
+/// <summary>
+/// Everything a report says, read once from the store with the metrics API's own readers and definitions: the
+/// period, the same period a year before, 累计 (1 January to the period's end), the rankings on both sides, the
+/// monthly trend of this year and last, and what the figures rest on.
+/// </summary>
+internal sealed record ReportFacts
+{
+    public required ReportPeriod Period { get; init; }
+    public required WindowFigures Current { get; init; }
+    public required WindowFigures YearAgo { get; init; }
+    public required WindowFigures YearToDate { get; init; }
+    public required WindowFigures YearToDateYearAgo { get; init; }
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> Estimates { get; init; }
+    public required ComparedRows Platforms { get; init; }
+    public required ComparedRows Enterprises { get; init; }
+    public required ComparedRows Products { get; init; }
+    public required ComparedRows Provinces { get; init; }
+    public required IReadOnlyDictionary<string, string> ProvinceShortNames { get; init; }
+    public required IReadOnlyDictionary<string, string> PlatformNames { get; init; }
+
+    /// <summary>网络零售额 per month (yuan) of the period's year up to its end, and of the whole year before.</summary>
+    public required IReadOnlyList<MonthSales> ThisYear { get; init; }
+    public required IReadOnlyList<MonthSales> LastYear { get; init; }
+
+    public required ReportCoverage Coverage { get; init; }
+
+    /// <summary>No order at all in the same period a year before: the report states no 同比.</summary>
+    public bool HasYearAgo => YearAgo.Orders > 0;
+
+    public bool HasYearToDateYearAgo => YearToDateYearAgo.Orders > 0;
+
+    public static ReportFacts Read(SqliteConnection connection, ReportPeriod period)
+    {
+        var reader = new SalesReader(connection);
+        var scope = new SalesScope(period.From, period.To);
+        var yearAgo = scope.YearAgo();
+        var yearToDate = scope.YearToDate();
+        var totals = reader.Totals(scope);
+        ComparedRows Rows(string dimension) => new(
+            reader.Ranking(scope, RankingDimension.All[dimension]), reader.Ranking(yearAgo, RankingDimension.All[dimension]));
+        WindowFigures Figures(SalesScope window) => WindowFigures.Of(window, reader.Totals(window));
+
+        return new ReportFacts
+        {
+            Period = period,
+            Current = WindowFigures.Of(scope, totals),
+            YearAgo = Figures(yearAgo),
+            YearToDate = Figures(yearToDate),
+            YearToDateYearAgo = Figures(yearToDate.YearAgo()),
+            Estimates = SalesReader.Estimates(totals),
+            Platforms = Rows("platforms"),
+            Enterprises = Rows("enterprises"),
+            Products = Rows("products"),
+            Provinces = Rows("provinces"),
+            ProvinceShortNames = connection.Query<(string Code, string ShortName)>("SELECT code, short_name FROM provinces")
+                .ToDictionary(p => p.Code, p => p.ShortName),
+            PlatformNames = connection.Query<(string Code, string Name)>("SELECT code, name FROM platforms").ToDictionary(p => p.Code, p => p.Name),
+            ThisYear = Months(connection, new DateOnly(period.Year, 1, 1), period.To),
+            LastYear = Months(connection, new DateOnly(period.Year - 1, 1, 1), new DateOnly(period.Year - 1, 12, 31)),
+            Coverage = ReportCoverage.Read(connection, period),
+        };
+    }
+
+    private static List<MonthSales> Months(SqliteConnection connection, DateOnly from, DateOnly to)
+    {
+        const string sql = """
+            SELECT month AS Month, sum(gmv_fen - refund_fen) AS NetSalesFen
+            FROM sales_monthly
+            WHERE month >= @first AND month <= @last
+            GROUP BY month
+            """;
+        var byMonth = connection.Query<(string Month, long NetSalesFen)>(sql, new { first = SalesScope.Text(from)[..7], last = SalesScope.Text(to)[..7] })
+            .ToDictionary(m => m.Month, m => m.NetSalesFen);
+        var months = new List<MonthSales>();
+        for (var month = from; month <= to; month = month.AddMonths(1))
+        {
+            var key = SalesScope.Text(month)[..7];
+            months.Add(new MonthSales(key, WindowFigures.Yuan(byMonth.GetValueOrDefault(key))));
+        }
+        return months;
+    }
+}
+
+/// <summary>A ranking's rows in the period and in the same period a year before.</summary>
+internal sealed record ComparedRows(IReadOnlyList<RankingRow> Current, IReadOnlyList<RankingRow> YearAgo)
+{
+    /// <summary>The row's 网络零售额 a year before, in fen (0 when it sold nothing then).</summary>
+    public long YearAgoNetSalesFen(RankingRow row) =>
+        YearAgo.Where(r => r.Key == row.Key && r.Platform == row.Platform && r.Shop == row.Shop).Sum(r => r.NetSalesFen);
+
+    /// <summary>Rows with a known key, largest 网络零售额 first.</summary>
+    public IReadOnlyList<RankingRow> Ranked() =>
+        Current.Where(r => r.Key != "").OrderByDescending(r => r.NetSalesFen).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+}
+
+internal sealed record MonthSales(string Month, decimal NetSales);

@@ -1,0 +1,100 @@
+using System.Text;
+using Analytics.Ingestion.Store;
+using Microsoft.Playwright;
+
+namespace Analytics.Api.Reports;
+
+/// <summary>Where Chromium is missing, a PDF cannot be made at all; the other formats are made with the reason in place of the charts.</summary>
+internal sealed class ChromiumMissingException(string message) : Exception(message);
+
+/// <summary>No order was paid in the period: a report of zeros would mislead more than it helps.</summary>
+internal sealed class NothingToReportException(string message) : Exception(message);
+
+/// <summary>
+/// Makes a report in one of its four formats: reads the facts, has Chromium draw the charts (when it is installed),
+/// composes the document and writes it. The CLI, the HTTP API and the monthly worker all come through here.
+/// </summary>
+internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, ReportOptions options)
+{
+    // Chromium is a few hundred MB per instance; the office PC draws one report at a time.
+    private static readonly SemaphoreSlim OneBrowserAtATime = new(1, 1);
+
+    /// <summary>One format; a PDF without Chromium is a <see cref="ChromiumMissingException"/>.</summary>
+    public async Task<byte[]> RenderAsync(ReportPeriod period, ReportFormat format, CancellationToken cancellationToken = default)
+    {
+        var rendered = await RenderAsync(period, [format], cancellationToken);
+        return rendered.Files.TryGetValue(format, out var bytes) ? bytes : throw new ChromiumMissingException(rendered.BrowserMissing!);
+    }
+
+    /// <summary>
+    /// Several formats from one reading of the data and one browser session. Without Chromium the PDF is left out
+    /// (<see cref="RenderedReport.BrowserMissing"/> says why) and the others carry that message where the charts go.
+    /// </summary>
+    public async Task<RenderedReport> RenderAsync(ReportPeriod period, IReadOnlyList<ReportFormat> formats, CancellationToken cancellationToken = default)
+    {
+        ReportFacts facts;
+        using (var connection = store.Open())
+            facts = ReportFacts.Read(connection, period);
+        if (facts.Current.Orders == 0)
+            throw new NothingToReportException($"No order was paid in {period.Stem} ({period.Name}), so there is nothing to report. Import that period's exports first.");
+
+        var trendCaption = ReportChartData.TrendCaption(period);
+        var provincesCaption = ReportChartData.ProvincesCaption(period);
+        var browserPath = ReportBrowser.Find(options.ChromiumPath);
+        if (browserPath is null)
+        {
+            var missing = ReportBrowser.MissingMessage(options.ChromiumPath);
+            var report = ReportComposer.Compose(facts, RenderedCharts.Missing(trendCaption, provincesCaption, missing), options.County, time.GetUtcNow());
+            return new RenderedReport(formats.Where(f => !f.NeedsBrowser).ToDictionary(f => f, f => Write(report, f)), missing);
+        }
+
+        await OneBrowserAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await using var browser = await ReportBrowser.LaunchAsync(browserPath);
+            RenderedCharts charts;
+            try
+            {
+                charts = await browser.ChartsAsync(ReportChartData.Of(facts), trendCaption, provincesCaption, cancellationToken);
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException or InvalidOperationException && !formats.Any(f => f.NeedsBrowser))
+            {
+                charts = RenderedCharts.Missing(trendCaption, provincesCaption, $"图表未能生成（the charts could not be drawn: {e.Message}）");
+            }
+            var report = ReportComposer.Compose(facts, charts, options.County, time.GetUtcNow());
+            var files = new Dictionary<ReportFormat, byte[]>();
+            foreach (var format in formats)
+                files[format] = format == ReportFormat.Pdf ? await browser.PdfAsync(HtmlReportWriter.Write(report), cancellationToken) : Write(report, format);
+            return new RenderedReport(files, null);
+        }
+        finally
+        {
+            OneBrowserAtATime.Release();
+        }
+    }
+
+    /// <summary>report-2023Q1.docx: the name the CLI and the worker save under and the HTTP answer suggests.</summary>
+    public static string FileName(ReportPeriod period, ReportFormat format) => $"report-{period.Stem}.{format.Extension}";
+
+    private static byte[] Write(ReportDocument report, ReportFormat format)
+    {
+        if (format == ReportFormat.Html)
+            return Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report));
+        using var output = new MemoryStream();
+        if (format == ReportFormat.Docx)
+            DocxReportWriter.Write(report, output);
+        else
+            XlsxReportWriter.Write(report, output);
+        return output.ToArray();
+    }
+}
+
+/// <summary>The files of one report by format, and why the PDF is missing when Chromium is.</summary>
+internal sealed record RenderedReport(IReadOnlyDictionary<ReportFormat, byte[]> Files, string? BrowserMissing);
+
+/// <summary>Report settings: the county's name in titles (Report:County) and where Chromium is (Report:ChromiumPath).</summary>
+internal sealed record ReportOptions(string County, string? ChromiumPath)
+{
+    public static ReportOptions From(IConfiguration configuration) =>
+        new(configuration["Report:County"] is { Length: > 0 } county ? county : "全县", configuration["Report:ChromiumPath"]);
+}

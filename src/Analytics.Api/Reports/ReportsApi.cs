@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Analytics.Api.Reports;
+
+internal static class ReportsApi
+{
+    public static RouteGroupBuilder MapReports(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/reports").WithTags("Reports");
+
+        group.MapGet("/{kind}/{file}", async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> (
+            string kind, string file, ReportRenderer renderer, CancellationToken cancellationToken) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var reportKind = ReportPeriod.ParseKind(kind);
+            if (reportKind is null)
+                errors["kind"] = [$"Unknown report '{kind}'. Accepted: monthly, quarterly, annual."];
+            var dot = file.LastIndexOf('.');
+            var format = dot < 0 ? null : ReportFormat.Parse(file[(dot + 1)..]);
+            if (format is null)
+                errors["file"] = [$"'{file}' must end in .docx, .xlsx, .pdf or .html (e.g. 2023-03.docx)."];
+            string? periodError = null;
+            var period = reportKind is { } k && format is not null ? ReportPeriod.Parse(k, file[..dot], out periodError) : null;
+            if (periodError is not null)
+                errors["file"] = [periodError];
+            if (period is null || format is null)
+                return TypedResults.ValidationProblem(errors);
+
+            try
+            {
+                var bytes = await renderer.RenderAsync(period, format, cancellationToken);
+                // HTML opens in the browser tab; the others download under a name that says which period they are.
+                return format == ReportFormat.Html
+                    ? TypedResults.File(bytes, format.ContentType)
+                    : TypedResults.File(bytes, format.ContentType, ReportRenderer.FileName(period, format));
+            }
+            catch (ChromiumMissingException e)
+            {
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chromium is not installed");
+            }
+            catch (NothingToReportException e)
+            {
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "No data for this period");
+            }
+        }).WithSummary("The bureau's report for a month (2023-03), quarter (2023Q1) or year (2022) as .docx, .xlsx, .pdf or .html");
+
+        return group;
+    }
+
+    /// <summary>The renderer for the API and the CLI, and the worker that writes last month's report on the 1st.</summary>
+    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(ReportOptions.From(builder.Configuration));
+        builder.Services.AddSingleton<ReportRenderer>();
+        if (!builder.Configuration.GetValue("Reports:Monthly", true))
+            return builder;
+        var databasePath = builder.Configuration["Database:Path"] ?? Hosting.StoreHosting.DefaultDatabasePath;
+        var folder = builder.Configuration["Reports:Path"] ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "reports");
+        builder.Services.AddSingleton(new MonthlyReportOptions(folder));
+        builder.Services.AddHostedService<MonthlyReportWorker>();
+        return builder;
+    }
+}
