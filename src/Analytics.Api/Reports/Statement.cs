@@ -61,7 +61,8 @@ internal static class StatementWriter
         if (now.Buyers > 0)
             clauses.Add($"支付买家{Count(now.Buyers, "人")}{Compared(before is null ? null : ChangeOf(now.Buyers, before.Buyers), before)}");
         if (now.BasketSize is { } basket)
-            clauses.Add($"客单价{Yuan(basket)}{Compared(before?.BasketSize is { } b ? ChangeOf(basket, b) : null, before)}");
+            // 客单价 a year before is undefined (not zero) when nobody could be identified then: no clause at all.
+            clauses.Add($"客单价{Yuan(basket)}{(before?.BasketSize is { } b ? Compared(ChangeOf(basket, b), before) : "")}");
         if (now.RepeatRate is { } repeat)
             clauses.Add($"复购率{Percent(repeat)}{(Points(repeat, before?.RepeatRate) is { } points ? $"，较上年同期{points}" : "")}");
 

@@ -15,6 +15,9 @@ internal sealed class AnalyticsApp : WebApplicationFactory<Program>
     }
 
     public string Folder { get; }
+
+    /// <summary>Further configuration, e.g. Report:ChromiumPath.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
     public string DatabasePath { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -23,6 +26,8 @@ internal sealed class AnalyticsApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:BuyerKeyFile", Path.Combine(Folder, "buyer.key"));
         builder.UseSetting("Inbox:Enabled", "false");
         builder.UseSetting("Reports:Monthly", "false");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)
