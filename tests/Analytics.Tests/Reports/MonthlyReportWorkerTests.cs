@@ -1,0 +1,68 @@
+using Analytics.Api.Reports;
+using Analytics.Ingestion.Store;
+using Analytics.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Analytics.Tests.Reports;
+
+/// <summary>The reports folder on the 1st: last month's report in every format, written once.</summary>
+[NonParallelizable]
+public sealed class MonthlyReportWorkerTests
+{
+    private string _folder = "";
+    private AnalyticsStore _store = null!;
+
+    [SetUp]
+    public async Task OpenTheDemoDatabase()
+    {
+        _folder = Directory.CreateTempSubdirectory("analytics-reports-").FullName;
+        _store = new AnalyticsStore(new StoreOptions { DatabasePath = await DemoData.PathAsync() }, TimeProvider.System);
+    }
+
+    [TearDown]
+    public void Close()
+    {
+        _store.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private MonthlyReportWorker WorkerAt(string beijingTime, string? chromiumPath = null)
+    {
+        var clock = new TestClock(DateTimeOffset.Parse(beijingTime, System.Globalization.CultureInfo.InvariantCulture));
+        var renderer = new ReportRenderer(_store, clock, new ReportOptions("禾丰县", chromiumPath));
+        return new MonthlyReportWorker(renderer, clock, new MonthlyReportOptions(_folder), NullLogger<MonthlyReportWorker>.Instance);
+    }
+
+    [Test]
+    public async Task OnTheFirstItWritesLastMonthsReportInEveryFormatOnce()
+    {
+        var worker = WorkerAt("2023-07-01T00:30:00+08:00");
+
+        var written = await worker.WriteDueReportAsync(CancellationToken.None);
+        var again = await worker.WriteDueReportAsync(CancellationToken.None);
+
+        Assert.That(written.Select(Path.GetFileName), Is.EquivalentTo(new[] { "report-2023-06.docx", "report-2023-06.xlsx", "report-2023-06.pdf", "report-2023-06.html" }));
+        Assert.That(Directory.GetFiles(_folder).Select(Path.GetFileName), Is.EquivalentTo(written.Select(Path.GetFileName)), "no partial files left");
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(_folder, "report-2023-06.html")), Does.Contain("2023年6月，全县实现网络零售额"));
+        Assert.That(again, Is.Empty);
+    }
+
+    [Test]
+    public async Task WithoutChromiumItWritesEverythingButThePdfAndAddsThePdfOnceChromiumIsThere()
+    {
+        var written = await WorkerAt("2023-07-01T08:00:00+08:00", "/nonexistent/chromium").WriteDueReportAsync(CancellationToken.None);
+        var later = await WorkerAt("2023-07-01T09:00:00+08:00").WriteDueReportAsync(CancellationToken.None);
+
+        Assert.That(written.Select(Path.GetFileName), Is.EquivalentTo(new[] { "report-2023-06.docx", "report-2023-06.xlsx", "report-2023-06.html" }));
+        Assert.That(later.Select(Path.GetFileName), Is.EqualTo(new[] { "report-2023-06.pdf" }));
+    }
+
+    [Test]
+    public async Task AfterTheFirstWeekNothingIsWritten()
+    {
+        var written = await WorkerAt("2023-07-08T10:00:00+08:00").WriteDueReportAsync(CancellationToken.None);
+
+        Assert.That(written, Is.Empty);
+        Assert.That(Directory.GetFiles(_folder), Is.Empty);
+    }
+}

@@ -1,0 +1,80 @@
+using Analytics.Api.Cli;
+using Analytics.Tests.Support;
+
+namespace Analytics.Tests.Reports;
+
+/// <summary>`report` on the command line: the file it writes and the exit codes a script can rely on.</summary>
+[NonParallelizable]
+public sealed class ReportCommandTests
+{
+    private string _folder = "";
+
+    [SetUp]
+    public void MakeAFolder() => _folder = Directory.CreateTempSubdirectory("analytics-report-").FullName;
+
+    [TearDown]
+    public void RemoveIt() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task<(int Code, string Output, string Errors)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var outcome = await CommandLine.RunAsync(args, output, errors);
+        return (outcome.ExitCode ?? -1, output.ToString(), errors.ToString());
+    }
+
+    [Test]
+    public async Task WritesTheReportInTheFormatItsFileNameAsksFor()
+    {
+        var path = Path.Combine(_folder, "一季度.html");
+
+        var (code, output, errors) = await RunAsync("report", "--quarter", "2023Q1", "--db", await DemoData.PathAsync(), "--out", path, "--county", "禾丰县");
+
+        Assert.That(code, Is.Zero, errors);
+        Assert.That(output, Does.Contain(path));
+        Assert.That(await File.ReadAllTextAsync(path), Does.Contain("禾丰县网络零售运行情况（2023年一季度）").And.Contain("全县实现网络零售额764万元，同比增长24.18%"));
+    }
+
+    [Test]
+    public async Task WordIsTheDefaultAndTheFileIsNamedAfterThePeriod()
+    {
+        var previous = Environment.CurrentDirectory;
+        Environment.CurrentDirectory = _folder;
+        try
+        {
+            var (code, _, errors) = await RunAsync("report", "--month", "2023-06", "--db", await DemoData.PathAsync(), "--chromium", "/nonexistent/chromium");
+
+            Assert.That(code, Is.Zero, errors);
+            Assert.That(File.Exists(Path.Combine(_folder, "report-2023-06.docx")), Is.True);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous;
+        }
+    }
+
+    [TestCase(new[] { "report", "--db", "x.db" }, "exactly one of")]
+    [TestCase(new[] { "report", "--month", "2023-03", "--year", "2023" }, "exactly one of")]
+    [TestCase(new[] { "report", "--month", "2023-3" }, "YYYY-MM")]
+    [TestCase(new[] { "report", "--year", "2022", "--format", "pdf", "--out", "a.docx" }, "does not match")]
+    [TestCase(new[] { "report", "--year", "2022", "--format", "odt" }, "docx, xlsx, pdf or html")]
+    [TestCase(new[] { "report", "--year", "2022", "--db", "/nonexistent/analytics.db" }, "No database at /nonexistent/analytics.db")]
+    public async Task UsageErrorsExitWithTwoAndSayWhatIsWrong(string[] args, string message)
+    {
+        var (code, _, errors) = await RunAsync(args);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(errors, Does.Contain(message));
+    }
+
+    [Test]
+    public async Task APdfWithoutChromiumExitsWithOneAndNamesThePackage()
+    {
+        var (code, _, errors) = await RunAsync("report", "--year", "2022", "--db", await DemoData.PathAsync(), "--format", "pdf",
+            "--out", Path.Combine(_folder, "r.pdf"), "--chromium", "/nonexistent/chromium");
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(errors, Does.Contain("apt-get install chromium"));
+        Assert.That(File.Exists(Path.Combine(_folder, "r.pdf")), Is.False);
+    }
+}
