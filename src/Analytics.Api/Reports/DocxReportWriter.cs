@@ -44,10 +44,11 @@ internal static class DocxReportWriter
             body.Append(Styled(DocxStyles.Heading1, section.Heading));
             foreach (var text in section.Paragraphs)
                 body.Append(Styled(DocxStyles.Normal, text));
-            if (section.Table is { } table && TableOf(table) is { } built)
-                body.Append(built);
+            // Chart before table, as in the HTML and PDF, so every format reads in the same order.
             if (section.Chart is { } chart)
                 AppendChart(body, chart, pictures);
+            if (section.Table is { } table && TableOf(table) is { } built)
+                body.Append(built);
             foreach (var note in section.Notes)
                 body.Append(Styled(DocxStyles.Note, note));
         }
@@ -87,10 +88,10 @@ internal static class DocxReportWriter
         if (columns == 0)
             return null;
 
-        var columnWidth = DocxStyles.TextWidthTwips / columns;
+        var widths = ColumnWidths(table, columns);
         var grid = new TableGrid();
         for (var i = 0; i < columns; i++)
-            grid.Append(new GridColumn { Width = Twips(columnWidth) });
+            grid.Append(new GridColumn { Width = Twips(widths[i]) });
 
         var result = new Table(
             new TableProperties(
@@ -105,7 +106,7 @@ internal static class DocxReportWriter
         for (var i = 0; i < columns; i++)
         {
             var text = i < table.Columns.Count ? table.Columns[i] : "";
-            header.Append(Cell(text, columnWidth, JustificationValues.Center, header: true));
+            header.Append(Cell(text, widths[i], JustificationValues.Center, header: true));
         }
         result.Append(header);
 
@@ -117,11 +118,27 @@ internal static class DocxReportWriter
                 var cell = i < row.Count ? row[i] : new ReportCell("");
                 // Figures line up on their last digit so a column can be read down; words read from the left.
                 var alignment = cell.Format == CellFormat.Text ? JustificationValues.Left : JustificationValues.Right;
-                tableRow.Append(Cell(cell.Text, columnWidth, alignment, header: false));
+                tableRow.Append(Cell(cell.Text, widths[i], alignment, header: false));
             }
             result.Append(tableRow);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The text width shared out by what the columns hold: a product title gets room, a rank does not. A header may
+    /// wrap onto two lines, so it counts half.
+    /// </summary>
+    private static int[] ColumnWidths(ReportTable table, int columns)
+    {
+        var weights = new double[columns];
+        for (var i = 0; i < columns; i++)
+        {
+            var header = i < table.Columns.Count ? XlsxCells.DisplayWidth(table.Columns[i]) / 2.0 : 0;
+            var cells = table.Rows.Where(r => i < r.Count).Select(r => XlsxCells.DisplayWidth(r[i].Text)).DefaultIfEmpty(0).Max();
+            weights[i] = Math.Clamp(Math.Max(header, cells), 4, 36);
+        }
+        return weights.Select(w => (int)(DocxStyles.TextWidthTwips * w / weights.Sum())).ToArray();
     }
 
     private static TableCell Cell(string text, int width, JustificationValues alignment, bool header)

@@ -96,7 +96,7 @@ internal static class XlsxReportWriter
             row++;
             foreach (var paragraph in section.Paragraphs)
             {
-                rows.Append(XlsxCells.Row(row, XlsxCells.Text(0, row, paragraph, XlsxStyles.Wrapped)));
+                rows.Append(WrappedRow(row, paragraph));
                 row++;
             }
             foreach (var note in section.Notes)
@@ -110,6 +110,19 @@ internal static class XlsxReportWriter
         return new Worksheet(
             new Columns(new Column { Min = 1, Max = 1, Width = StatementColumnWidth, CustomWidth = true }),
             rows);
+    }
+
+    /// <summary>
+    /// A paragraph's row, as tall as its wrapped lines: LibreOffice (and Excel, for a file it did not save) keep the
+    /// default height otherwise and show one clipped line. 11-point CJK text fills about two width units per character.
+    /// </summary>
+    private static Row WrappedRow(uint index, string paragraph)
+    {
+        var lines = Math.Max(1, (int)Math.Ceiling(XlsxCells.DisplayWidth(paragraph) / (StatementColumnWidth - 2)));
+        var row = XlsxCells.Row(index, XlsxCells.Text(0, index, paragraph, XlsxStyles.Wrapped));
+        row.Height = lines * 15.0;
+        row.CustomHeight = true;
+        return row;
     }
 
     private static (Worksheet Sheet, string Range) TableSheet(ReportSection section, ReportTable table)
