@@ -136,7 +136,8 @@ internal static class DocxReportWriter
         {
             var header = i < table.Columns.Count ? XlsxCells.DisplayWidth(table.Columns[i]) / 2.0 : 0;
             var cells = table.Rows.Where(r => i < r.Count).Select(r => XlsxCells.DisplayWidth(r[i].Text)).DefaultIfEmpty(0).Max();
-            weights[i] = Math.Clamp(Math.Max(header, cells), 4, 36);
+            // +3 for the cell's padding, so "+28.67%" stays on one line; bounds so no column vanishes or sprawls.
+            weights[i] = Math.Clamp(Math.Max(header, cells) + 3, 6, 26);
         }
         return weights.Select(w => (int)(DocxStyles.TextWidthTwips * w / weights.Sum())).ToArray();
     }

@@ -14,7 +14,7 @@ internal static class XlsxReportWriter
     public const string ChartSheet = "图表";
 
     private const uint HeaderRow = 3;
-    private const double StatementColumnWidth = 100;
+    private const double StatementColumnWidth = 80;
 
     public static void Write(ReportDocument report, Stream output)
     {
@@ -120,7 +120,7 @@ internal static class XlsxReportWriter
     {
         var lines = Math.Max(1, (int)Math.Ceiling(XlsxCells.DisplayWidth(paragraph) / (StatementColumnWidth - 2)));
         var row = XlsxCells.Row(index, XlsxCells.Text(0, index, paragraph, XlsxStyles.Wrapped));
-        row.Height = lines * 15.0;
+        row.Height = lines * 16.0;
         row.CustomHeight = true;
         return row;
     }
