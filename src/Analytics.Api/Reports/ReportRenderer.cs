@@ -42,35 +42,52 @@ internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, Re
         var provincesCaption = ReportChartData.ProvincesCaption(period);
         var browserPath = ReportBrowser.Find(options.ChromiumPath);
         if (browserPath is null)
-        {
-            var missing = ReportBrowser.MissingMessage(options.ChromiumPath);
-            var report = ReportComposer.Compose(facts, RenderedCharts.Missing(trendCaption, provincesCaption, missing), options.County, time.GetUtcNow());
-            return new RenderedReport(formats.Where(f => !f.NeedsBrowser).ToDictionary(f => f, f => Write(report, f)), missing);
-        }
+            return WithoutBrowser(facts, formats, ReportBrowser.MissingMessage(options.ChromiumPath));
 
         await OneBrowserAtATime.WaitAsync(cancellationToken);
         try
         {
-            await using var browser = await ReportBrowser.LaunchAsync(browserPath);
-            RenderedCharts charts;
+            ReportBrowser browser;
             try
             {
-                charts = await browser.ChartsAsync(ReportChartData.Of(facts), trendCaption, provincesCaption, cancellationToken);
+                browser = await ReportBrowser.LaunchAsync(browserPath);
             }
-            catch (Exception e) when (e is PlaywrightException or TimeoutException or InvalidOperationException && !formats.Any(f => f.NeedsBrowser))
+            catch (PlaywrightException e)
             {
-                charts = RenderedCharts.Missing(trendCaption, provincesCaption, $"图表未能生成（the charts could not be drawn: {e.Message}）");
+                // Installed but unable to start (a missing library, a broken profile): as good as missing, and said so.
+                return WithoutBrowser(facts, formats, $"Chromium at {browserPath} did not start: {e.Message.Split('\n')[0]}");
             }
-            var report = ReportComposer.Compose(facts, charts, options.County, time.GetUtcNow());
-            var files = new Dictionary<ReportFormat, byte[]>();
-            foreach (var format in formats)
-                files[format] = format == ReportFormat.Pdf ? await browser.PdfAsync(HtmlReportWriter.Write(report), cancellationToken) : Write(report, format);
-            return new RenderedReport(files, null);
+            await using (browser)
+            {
+                RenderedCharts charts;
+                try
+                {
+                    charts = await browser.ChartsAsync(ReportChartData.Of(facts), trendCaption, provincesCaption, cancellationToken);
+                }
+                catch (Exception e) when (e is PlaywrightException or TimeoutException or InvalidOperationException)
+                {
+                    // The statement and tables do not depend on the charts; the report says what went wrong where they go.
+                    charts = RenderedCharts.Missing(trendCaption, provincesCaption, $"图表未能生成（the charts could not be drawn: {e.Message.Split('\n')[0]}）");
+                }
+                var report = ReportComposer.Compose(facts, charts, options.County, time.GetUtcNow());
+                var files = new Dictionary<ReportFormat, byte[]>();
+                foreach (var format in formats)
+                    files[format] = format == ReportFormat.Pdf ? await browser.PdfAsync(HtmlReportWriter.Write(report), cancellationToken) : Write(report, format);
+                return new RenderedReport(files, null);
+            }
         }
         finally
         {
             OneBrowserAtATime.Release();
         }
+    }
+
+    private RenderedReport WithoutBrowser(ReportFacts facts, IReadOnlyList<ReportFormat> formats, string why)
+    {
+        var period = facts.Period;
+        var charts = RenderedCharts.Missing(ReportChartData.TrendCaption(period), ReportChartData.ProvincesCaption(period), why);
+        var report = ReportComposer.Compose(facts, charts, options.County, time.GetUtcNow());
+        return new RenderedReport(formats.Where(f => !f.NeedsBrowser).ToDictionary(f => f, f => Write(report, f)), why);
     }
 
     /// <summary>report-2023Q1.docx: the name the CLI and the worker save under and the HTTP answer suggests.</summary>

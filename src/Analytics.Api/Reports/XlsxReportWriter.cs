@@ -21,16 +21,8 @@ internal static class XlsxReportWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
 
-        // A package is written by seeking back into the zip; a response body cannot seek, so such targets get a copy.
-        if (output.CanSeek && output.CanRead)
-        {
-            WritePackage(report, output);
-            return;
-        }
-        using var buffer = new MemoryStream();
-        WritePackage(report, buffer);
-        buffer.Position = 0;
-        buffer.CopyTo(output);
+        // The package seeks back into the zip as it writes: callers pass a MemoryStream or a file, never a response body.
+        WritePackage(report, output);
     }
 
     private static void WritePackage(ReportDocument report, Stream target)

@@ -77,4 +77,17 @@ public sealed class ReportCommandTests
         Assert.That(errors, Does.Contain("apt-get install chromium"));
         Assert.That(File.Exists(Path.Combine(_folder, "r.pdf")), Is.False);
     }
+
+    [Test]
+    public async Task AChromiumThatCannotStartLeavesTheChartsOutAndSaysWhy()
+    {
+        var path = Path.Combine(_folder, "r.html");
+
+        var (code, _, errors) = await RunAsync("report", "--month", "2023-03", "--db", await DemoData.PathAsync(), "--out", path, "--chromium", "/bin/true");
+
+        Assert.That(code, Is.Zero, errors);
+        var html = await File.ReadAllTextAsync(path);
+        Assert.That(html, Does.Contain("Chromium at /bin/true did not start"));
+        Assert.That(html, Does.Contain("2023年3月，全县实现网络零售额"));
+    }
 }
