@@ -17,6 +17,16 @@ export function showFreshness(list, shops) {
   for (const [platform, row] of rows) {
     if (!platforms.has(platform)) { row.remove(); rows.delete(platform); }
   }
+  // An empty database says so, rather than leaving the panel blank as if it were still loading.
+  let empty = list.querySelector('.freshness-empty');
+  if (platforms.size === 0 && !empty) {
+    empty = document.createElement('div');
+    empty.className = 'freshness-row freshness-empty';
+    empty.textContent = '暂无数据：尚未导入订单导出文件';
+    list.appendChild(empty);
+  } else if (platforms.size > 0 && empty) {
+    empty.remove();
+  }
   for (const [platform, info] of platforms) {
     let row = rows.get(platform);
     if (!row) {
