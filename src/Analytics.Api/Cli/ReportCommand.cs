@@ -36,6 +36,16 @@ internal static class ReportCommand
             await errors.WriteLineAsync(e.Message);
             return 1;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await errors.WriteLineAsync($"Could not write {path}: {e.Message}");
+            return 1;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            await errors.WriteLineAsync($"Could not read the database {storeOptions.DatabasePath}: {e.Message}");
+            return 1;
+        }
     }
 
     private static ReportPeriod Period(CommandOptions options)
@@ -53,7 +63,10 @@ internal static class ReportCommand
     {
         var named = options.Value("format");
         var format = named is null ? null : ReportFormat.Parse(named) ?? throw new UsageException($"--format must be docx, xlsx, pdf or html, not '{named}'.");
-        var byExtension = options.Value("out") is { } output && Path.GetExtension(output) is { Length: > 1 } extension ? ReportFormat.Parse(extension) : null;
+        var extension = Path.GetExtension(options.Value("out") ?? "");
+        var byExtension = extension.Length > 1 ? ReportFormat.Parse(extension) : null;
+        if (extension.Length > 1 && byExtension is null)
+            throw new UsageException($"--out must end in .docx, .xlsx, .pdf or .html, not '{extension}'.");
         if (format is not null && byExtension is not null && format != byExtension)
             throw new UsageException($"--format {format.Extension} does not match --out {options.Value("out")}.");
         return format ?? byExtension ?? ReportFormat.Docx;

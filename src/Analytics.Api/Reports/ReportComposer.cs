@@ -42,7 +42,10 @@ internal static class ReportComposer
     {
         NamedSales Named(RankingRow row, ComparedRows rows, string name) =>
             new(name, WindowFigures.Yuan(row.NetSalesFen), WindowFigures.Yuan(rows.YearAgoNetSalesFen(row)));
-        var pool = facts.Products.Ranked().Take(ProductPoolSize).Select(row => Named(row, facts.Products, row.Name ?? row.Key)).ToList();
+        // The same title often sells on two platforms at different rates: the platform says which one grew.
+        var pool = facts.Products.Ranked().Take(ProductPoolSize)
+            .Select(row => Named(row, facts.Products, $"{facts.PlatformNames.GetValueOrDefault(row.Platform ?? "", row.Platform ?? "")}“{row.Name ?? row.Key}”"))
+            .ToList();
         return new StatementFacts
         {
             County = "全县",

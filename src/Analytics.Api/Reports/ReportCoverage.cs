@@ -4,28 +4,16 @@ using Microsoft.Data.Sqlite;
 
 namespace Analytics.Api.Reports;
 
-/// <summary>What the figures rest on: every known shop with the days of the period it has data for, and the fallbacks used.</summary>
-internal sealed record ReportCoverage(IReadOnlyList<ShopCoverage> Shops, IReadOnlyList<PaymentTimeFallback> Fallbacks, long FilesImported, string? LastImportAt)
+/// <summary>
+/// What the figures rest on: every known shop with the days and months of the period (and of the same period a
+/// year before) it has data for, and the fallbacks used.
+/// </summary>
+internal sealed record ReportCoverage(
+    IReadOnlyList<ShopCoverage> Shops, IReadOnlyList<ShopCoverage> YearAgoShops, IReadOnlyList<PaymentTimeFallback> Fallbacks,
+    long FilesImported, string? LastImportAt)
 {
     public static ReportCoverage Read(SqliteConnection connection, ReportPeriod period)
     {
-        // Shops from the seeded map and every shop that ever sold, so a shop whose exports are missing shows up as such.
-        const string shops = """
-            WITH known AS (SELECT platform, shop FROM shops UNION SELECT DISTINCT platform, shop FROM sales_monthly),
-            inside AS (
-                SELECT platform, shop, min(day) AS first_day, max(day) AS last_day, sum(orders) AS orders, sum(gmv_fen - refund_fen) AS net_fen
-                FROM sales_daily WHERE day >= @from AND day <= @to
-                GROUP BY platform, shop)
-            SELECT k.platform AS Platform, coalesce(p.name, k.platform) AS PlatformName, k.shop AS Shop,
-                   coalesce(e.enterprise, k.shop) AS Enterprise, i.first_day AS FirstDay, i.last_day AS LastDay,
-                   coalesce(i.orders, 0) AS Orders, coalesce(i.net_fen, 0) AS NetSalesFen,
-                   (SELECT max(m.month) FROM sales_monthly m WHERE m.platform = k.platform AND m.shop = k.shop) AS LastMonthEver
-            FROM known k
-            LEFT JOIN inside i ON i.platform = k.platform AND i.shop = k.shop
-            LEFT JOIN platforms p ON p.code = k.platform
-            LEFT JOIN shops e ON e.platform = k.platform AND e.shop = k.shop
-            ORDER BY coalesce(i.net_fen, 0) DESC, k.platform, k.shop
-            """;
         const string fallbacks = """
             SELECT platform AS Platform, payment_time_source AS Source, count(*) AS Orders
             FROM orders
@@ -34,12 +22,47 @@ internal sealed record ReportCoverage(IReadOnlyList<ShopCoverage> Shops, IReadOn
             """;
         const string imports = "SELECT count(*), max(finished_at) FROM imports WHERE status = 'landed'";
 
-        var window = new { from = SalesScope.Text(period.From), to = SalesScope.Text(period.To), toNext = SalesScope.Text(period.To.AddDays(1)) };
         var (files, lastImport) = connection.QuerySingle<(long, string?)>(imports);
+        var window = new { from = SalesScope.Text(period.From), toNext = SalesScope.Text(period.To.AddDays(1)) };
         return new ReportCoverage(
-            connection.Query<ShopCoverage>(shops, window).ToList(),
+            ShopsOver(connection, period.From, period.To),
+            ShopsOver(connection, period.From.AddYears(-1), new SalesScope(period.From, period.To).YearAgo().To),
             connection.Query<PaymentTimeFallback>(fallbacks, window).ToList(),
             files, lastImport);
+    }
+
+    /// <summary>Shops from the seeded map and every shop that ever sold, so a shop whose exports are missing shows up as such.</summary>
+    private static List<ShopCoverage> ShopsOver(SqliteConnection connection, DateOnly from, DateOnly to)
+    {
+        const string shops = """
+            WITH known AS (SELECT platform, shop FROM shops UNION SELECT DISTINCT platform, shop FROM sales_monthly),
+            inside AS (
+                SELECT platform, shop, min(day) AS first_day, max(day) AS last_day, sum(orders) AS orders, sum(gmv_fen - refund_fen) AS net_fen
+                FROM sales_daily WHERE day >= @from AND day <= @to
+                GROUP BY platform, shop),
+            ever AS (SELECT platform, shop, min(month) AS first_month, max(month) AS last_month FROM sales_monthly GROUP BY platform, shop)
+            SELECT k.platform AS Platform, coalesce(p.name, k.platform) AS PlatformName, k.shop AS Shop,
+                   coalesce(e.enterprise, k.shop) AS Enterprise, i.first_day AS FirstDay, i.last_day AS LastDay,
+                   coalesce(i.orders, 0) AS Orders, coalesce(i.net_fen, 0) AS NetSalesFen,
+                   v.first_month AS FirstMonthEver, v.last_month AS LastMonthEver
+            FROM known k
+            LEFT JOIN inside i ON i.platform = k.platform AND i.shop = k.shop
+            LEFT JOIN ever v ON v.platform = k.platform AND v.shop = k.shop
+            LEFT JOIN platforms p ON p.code = k.platform
+            LEFT JOIN shops e ON e.platform = k.platform AND e.shop = k.shop
+            ORDER BY coalesce(i.net_fen, 0) DESC, k.platform, k.shop
+            """;
+        const string months = """
+            SELECT platform AS Platform, shop AS Shop, month AS Month
+            FROM sales_monthly WHERE month >= @firstMonth AND month <= @lastMonth
+            GROUP BY platform, shop, month HAVING sum(orders) > 0
+            """;
+        var window = new { from = SalesScope.Text(from), to = SalesScope.Text(to), firstMonth = SalesScope.Text(from)[..7], lastMonth = SalesScope.Text(to)[..7] };
+        var monthsWithData = connection.Query<(string Platform, string Shop, string Month)>(months, window)
+            .ToLookup(m => (m.Platform, m.Shop), m => m.Month);
+        return connection.Query<ShopCoverage>(shops, window)
+            .Select(s => s with { MonthsWithData = monthsWithData[(s.Platform, s.Shop)].ToHashSet(StringComparer.Ordinal) })
+            .ToList();
     }
 }
 
@@ -53,7 +76,11 @@ internal sealed record ShopCoverage
     public string? LastDay { get; init; }
     public long Orders { get; init; }
     public long NetSalesFen { get; init; }
+    public string? FirstMonthEver { get; init; }
     public string? LastMonthEver { get; init; }
+
+    /// <summary>The window's months (YYYY-MM) in which the shop has paid orders.</summary>
+    public IReadOnlySet<string> MonthsWithData { get; init; } = new HashSet<string>();
 }
 
 internal sealed record PaymentTimeFallback

@@ -10,7 +10,7 @@ namespace Analytics.Api.Reports;
 /// </summary>
 internal static class ReportCoverageText
 {
-    /// <summary>A shop whose last order is this many days before the period's end probably has an export missing.</summary>
+    /// <summary>A shop whose orders start or stop this many days inside the period probably has an export missing.</summary>
     private const int GapDays = 7;
 
     public static ReportSection Section(ReportFacts facts)
@@ -25,16 +25,15 @@ internal static class ReportCoverageText
             "网络零售额为买家实付金额扣除退款，订单按支付时间计入统计期，同一订单多次导出只计一次；指标定义与数据大屏、查询接口一致。",
         };
 
-        var gaps = coverage.Shops
-            .Where(s => s.LastDay is null || DateOnly.ParseExact(s.LastDay, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(GapDays) < period.To)
-            .Select(s => s.LastDay is null ? $"{s.PlatformName}“{s.Shop}”（本期无数据）" : $"{s.PlatformName}“{s.Shop}”（数据截至{DayText(s.LastDay)}）")
-            .ToList();
+        var gaps = Gaps(coverage.Shops, period.From, period.To);
         paragraphs.Add(gaps.Count == 0
-            ? "各店铺的订单数据均延续至统计期末。"
-            : $"以下店铺的数据未覆盖到统计期末，可能缺少导出文件，相关数字偏低：{string.Join("；", gaps)}。");
+            ? "各店铺的订单数据均覆盖整个统计期。"
+            : $"以下店铺本期的数据不完整，可能缺少导出文件，相关数字偏低：{string.Join("；", gaps)}。");
+        if (facts.HasYearAgo && Gaps(coverage.YearAgoShops, facts.Period.From.AddYears(-1), DateOnly.ParseExact(facts.YearAgo.To, "yyyy-MM-dd", CultureInfo.InvariantCulture)) is { Count: > 0 } yearAgoGaps)
+            paragraphs.Add($"上年同期，以下店铺的数据不完整，同比增幅可能因此偏高：{string.Join("；", yearAgoGaps)}。");
 
         if (Names(facts, "netSales") is { } refundPlatforms)
-            paragraphs.Add($"{refundPlatforms}的导出文件没有退款金额，退款按售后状态“退款成功”整单推定，退款金额和网络零售额为估算值。");
+            paragraphs.Add($"{refundPlatforms}的导出文件没有退款金额，售后或订单状态为“退款成功”的商品按全额退款计，退款金额和网络零售额为估算值。");
         if (Names(facts, "buyers") is { } fingerprintPlatforms)
             paragraphs.Add($"{fingerprintPlatforms}的导出文件没有买家账号，买家按收货人信息（经加密处理）识别，支付买家数、客单价和复购率为估算值。");
         if (facts.Current.BuyerCoverage is { } buyerCoverage && buyerCoverage < 1)
@@ -59,6 +58,42 @@ internal static class ReportCoverageText
                 ]).ToList()),
         };
     }
+
+    /// <summary>
+    /// Shops whose data does not cover the window: none at all although they sold before and after it (or stopped
+    /// within the last year), starting late although they sold before, a whole month missing inside, or ending a week
+    /// or more before the window's end. A shop that opened after the window is not a gap.
+    /// </summary>
+    private static List<string> Gaps(IReadOnlyList<ShopCoverage> shops, DateOnly from, DateOnly to)
+    {
+        var (firstMonth, lastMonth) = (SalesScope.Text(from)[..7], SalesScope.Text(to)[..7]);
+        var gaps = new List<string>();
+        foreach (var shop in shops.Where(s => s.FirstMonthEver is not null && string.CompareOrdinal(s.FirstMonthEver, lastMonth) <= 0))
+        {
+            var name = $"{shop.PlatformName}“{shop.Shop}”";
+            if (shop.FirstDay is null || shop.LastDay is null)
+            {
+                var stoppedLongAgo = string.CompareOrdinal(shop.LastMonthEver, SalesScope.Text(from.AddYears(-1))[..7]) < 0;
+                if (!stoppedLongAgo)
+                    gaps.Add($"{name}（本期无数据，最近数据为{MonthText(shop.LastMonthEver!)}）");
+                continue;
+            }
+            var problems = new List<string>();
+            var (first, last) = (Day(shop.FirstDay), Day(shop.LastDay));
+            if (first > from.AddDays(GapDays - 1) && string.CompareOrdinal(shop.FirstMonthEver, firstMonth) < 0)
+                problems.Add($"数据自{DayText(shop.FirstDay)}起");
+            for (var month = new DateOnly(first.Year, first.Month, 1); month <= last; month = month.AddMonths(1))
+                if (!shop.MonthsWithData.Contains(SalesScope.Text(month)[..7]))
+                    problems.Add($"缺少{MonthText(SalesScope.Text(month)[..7])}数据");
+            if (last.AddDays(GapDays) <= to)
+                problems.Add($"数据截至{DayText(shop.LastDay)}");
+            if (problems.Count > 0)
+                gaps.Add($"{name}（{string.Join("，", problems)}）");
+        }
+        return gaps;
+    }
+
+    private static DateOnly Day(string day) => DateOnly.ParseExact(day[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The platforms whose value of a figure is an estimate, as 抖音、京东; null when none.</summary>
     private static string? Names(ReportFacts facts, string figure) =>

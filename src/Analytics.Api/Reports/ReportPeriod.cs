@@ -34,7 +34,7 @@ internal sealed partial record ReportPeriod(ReportKind Kind, DateOnly From, Date
     public bool HasSeparateYearToDate => From.Month > 1;
 
     /// <summary>1—3月: how the bureau names the months from January to the period's end.</summary>
-    public string YearToDateName => $"1—{To.Month}月";
+    public string YearToDateName => To.Month == 1 ? "1月" : $"1—{To.Month}月";
 
     public static ReportPeriod Month(int year, int month) =>
         new(ReportKind.Monthly, new DateOnly(year, month, 1), new DateOnly(year, month, 1).AddMonths(1).AddDays(-1));
@@ -82,9 +82,9 @@ internal sealed partial record ReportPeriod(ReportKind Kind, DateOnly From, Date
         if (period is null)
             error = kind switch
             {
-                ReportKind.Monthly => $"A month is written YYYY-MM (e.g. 2023-03), not '{text}'.",
-                ReportKind.Quarterly => $"A quarter is written YYYYQn (e.g. 2023Q1), not '{text}'.",
-                _ => $"A year is written YYYY (e.g. 2022), not '{text}'.",
+                ReportKind.Monthly => $"A month is written YYYY-MM (e.g. 2023-03, years 2000–2099), not '{text}'.",
+                ReportKind.Quarterly => $"A quarter is written YYYYQn (e.g. 2023Q1, years 2000–2099), not '{text}'.",
+                _ => $"A year is written YYYY (e.g. 2022, years 2000–2099), not '{text}'.",
             };
         return period;
     }

@@ -7,8 +7,14 @@ namespace Analytics.Api.Reports;
 /// <summary>Where Chromium is missing, a PDF cannot be made at all; the other formats are made with the reason in place of the charts.</summary>
 internal sealed class ChromiumMissingException(string message) : Exception(message);
 
-/// <summary>No order was paid in the period: a report of zeros would mislead more than it helps.</summary>
-internal sealed class NothingToReportException(string message) : Exception(message);
+/// <summary>
+/// No report can be made for the period: no order was paid in it (a report of zeros would mislead), or it has not
+/// ended (half a year against a whole one is not a 同比 a bureau can publish).
+/// </summary>
+internal sealed class NothingToReportException(string message, bool notEnded = false) : Exception(message)
+{
+    public bool NotEnded { get; } = notEnded;
+}
 
 /// <summary>
 /// Makes a report in one of its four formats: reads the facts, has Chromium draw the charts (when it is installed),
@@ -32,6 +38,11 @@ internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, Re
     /// </summary>
     public async Task<RenderedReport> RenderAsync(ReportPeriod period, IReadOnlyList<ReportFormat> formats, CancellationToken cancellationToken = default)
     {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        if (period.To >= today)
+            throw new NothingToReportException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{period.Stem} ({period.Name}) has not ended yet (today is {today:yyyy-MM-dd}); its report can be made from {period.To.AddDays(1):yyyy-MM-dd}. " +
+                $"For the figures so far: /api/summary?from={period.From:yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}."), notEnded: true);
         ReportFacts facts;
         using (var connection = store.Open())
             facts = ReportFacts.Read(connection, period);

@@ -14,14 +14,16 @@ internal static class ReportTables
     {
         var (now, before, ytd, ytdBefore) = (facts.Current, facts.YearAgo, facts.YearToDate, facts.YearToDateYearAgo);
         string Name(string text, string figure) => facts.Estimates.TryGetValue(figure, out var platforms) && platforms.Count > 0 ? text + "※" : text;
+        // With no data at all a year before, its column says so (—) rather than showing zeros.
+        var hasBefore = facts.HasYearAgo;
         IReadOnlyList<ReportCell> Money(string name, Func<WindowFigures, decimal?> of) =>
-            [name, WanCell(of(now)), WanCell(of(before)), ChangeCell(of(now), of(before), facts.HasYearAgo), WanCell(of(ytd)),
+            [name, WanCell(of(now)), hasBefore ? WanCell(of(before)) : "—", ChangeCell(of(now), of(before), facts.HasYearAgo), WanCell(of(ytd)),
              ChangeCell(of(ytd), of(ytdBefore), facts.HasYearToDateYearAgo)];
         IReadOnlyList<ReportCell> Figure(string name, Func<WindowFigures, decimal?> of, CellFormat format) =>
-            [name, NumberCell(of(now), format), NumberCell(of(before), format), ChangeCell(of(now), of(before), facts.HasYearAgo),
+            [name, NumberCell(of(now), format), hasBefore ? NumberCell(of(before), format) : "—", ChangeCell(of(now), of(before), facts.HasYearAgo),
              NumberCell(of(ytd), format), ChangeCell(of(ytd), of(ytdBefore), facts.HasYearToDateYearAgo)];
         IReadOnlyList<ReportCell> Rate(string name, Func<WindowFigures, double?> of) =>
-            [name, RateCell(of(now)), RateCell(of(before)), PointsCell(of(now), of(before), facts.HasYearAgo), RateCell(of(ytd)),
+            [name, RateCell(of(now)), hasBefore ? RateCell(of(before)) : "—", PointsCell(of(now), of(before), facts.HasYearAgo), RateCell(of(ytd)),
              PointsCell(of(ytd), of(ytdBefore), facts.HasYearToDateYearAgo)];
 
         return new ReportTable("主要指标", ["指标", "本期", "上年同期", "同比", $"累计（{facts.Period.YearToDateName}）", "累计同比"],
@@ -44,7 +46,7 @@ internal static class ReportTables
         facts.Platforms.Ranked().Select(row => (IReadOnlyList<ReportCell>)
         [
             row.Name ?? row.Key, NumberCell(row.Orders, CellFormat.Integer), WanCell(WindowFigures.Yuan(row.NetSalesFen)),
-            ShareCell(row.NetSalesFen, facts), WanCell(WindowFigures.Yuan(facts.Platforms.YearAgoNetSalesFen(row))),
+            ShareCell(row.NetSalesFen, facts), facts.HasYearAgo ? WanCell(WindowFigures.Yuan(facts.Platforms.YearAgoNetSalesFen(row))) : "—",
             ChangeCell(row.NetSalesFen, facts.Platforms.YearAgoNetSalesFen(row), facts.HasYearAgo),
         ]).ToList());
 

@@ -40,7 +40,9 @@ internal static class ReportsApi
             }
             catch (NothingToReportException e)
             {
-                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "No data for this period");
+                return e.NotEnded
+                    ? TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "The period has not ended")
+                    : TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "No data for this period");
             }
         }).WithSummary("The bureau's report for a month (2023-03), quarter (2023Q1) or year (2022) as .docx, .xlsx, .pdf or .html");
 

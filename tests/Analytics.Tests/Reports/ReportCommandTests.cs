@@ -58,6 +58,7 @@ public sealed class ReportCommandTests
     [TestCase(new[] { "report", "--month", "2023-3" }, "YYYY-MM")]
     [TestCase(new[] { "report", "--year", "2022", "--format", "pdf", "--out", "a.docx" }, "does not match")]
     [TestCase(new[] { "report", "--year", "2022", "--format", "odt" }, "docx, xlsx, pdf or html")]
+    [TestCase(new[] { "report", "--year", "2022", "--out", "report.txt" }, "--out must end in .docx, .xlsx, .pdf or .html, not '.txt'")]
     [TestCase(new[] { "report", "--year", "2022", "--db", "/nonexistent/analytics.db" }, "No database at /nonexistent/analytics.db")]
     public async Task UsageErrorsExitWithTwoAndSayWhatIsWrong(string[] args, string message)
     {
@@ -89,5 +90,15 @@ public sealed class ReportCommandTests
         var html = await File.ReadAllTextAsync(path);
         Assert.That(html, Does.Contain("Chromium at /bin/true did not start"));
         Assert.That(html, Does.Contain("2023年3月，全县实现网络零售额"));
+    }
+
+    [Test]
+    public async Task AnOutputThatCannotBeWrittenExitsWithOneAndSaysWhere()
+    {
+        var (code, _, errors) = await RunAsync("report", "--year", "2022", "--db", await DemoData.PathAsync(), "--out", _folder + "/", "--format", "html",
+            "--chromium", "/nonexistent/chromium");
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(errors, Does.StartWith($"Could not write {_folder}/"));
     }
 }
