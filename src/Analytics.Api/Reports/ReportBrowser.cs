@@ -13,7 +13,10 @@ internal sealed class ReportBrowser : IAsyncDisposable
     /// <summary>Page files are served to the browser from disk under this made-up origin; nothing goes to the network.</summary>
     private const string Origin = "http://report.invalid";
 
-    private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+    // Debian's package first; on a Windows office PC the Edge every installation has, or Chrome.
+    private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
+        @"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe", @"C:\Program Files\Microsoft\Edge\Application\msedge.exe",
+        @"C:\Program Files\Google\Chrome\Application\chrome.exe"];
 
     // Root in a container needs --no-sandbox; the rest keep Chromium from calling home.
     private static readonly string[] Arguments = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -27,7 +30,9 @@ internal sealed class ReportBrowser : IAsyncDisposable
     /// <summary>What a reader is told where a chart or the PDF cannot be made.</summary>
     public static string MissingMessage(string? configured) =>
         $"图表和PDF需要Chromium浏览器，本机未安装{(configured is null ? "" : $"（配置的路径 {configured} 不存在）")}。" +
-        "Charts and PDF need Chromium: install the Debian package chromium (sudo apt-get install chromium fonts-noto-cjk), then make the report again.";
+        (OperatingSystem.IsWindows()
+            ? "Charts and PDF need a Chromium browser: install Microsoft Edge or Google Chrome, or name one with Report:ChromiumPath (CLI: --chromium), then make the report again."
+            : "Charts and PDF need Chromium: install the Debian package chromium (sudo apt-get install chromium fonts-noto-cjk), then make the report again.");
 
     /// <summary>The browser to use: the configured path, else the usual places of the distribution's package; null when none exists.</summary>
     public static string? Find(string? configured) =>
