@@ -40,7 +40,7 @@ internal static class DemoCommand
         await output.WriteLineAsync($"A report: {urls.Split(';')[0]}/api/reports/quarterly/2023Q1.pdf (also .docx, .xlsx, .html; monthly/2023-03, annual/2022).");
         return StartOutcome.Serve([
             $"--Database:Path={database}", $"--Inbox:Path={Path.Combine(folder, "inbox")}", $"--urls={urls}",
-            $"--Clock:Date={lastDay}", $"--Screen:Title={DemoTitle}", $"--Report:County={DemoCounty}",
+            $"--Clock:Date={lastDay}", $"--Screen:Title={DemoTitle}", $"--Reports:County={DemoCounty}",
             // The demo's clock stands still on its last day; last month's report is made on request, not at start-up.
             "--Reports:Monthly=false",
         ]);

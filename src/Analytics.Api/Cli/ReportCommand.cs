@@ -31,7 +31,7 @@ internal static class ReportCommand
             await output.WriteLineAsync($"Wrote {path} ({period.Name}, {format.Extension}, {bytes.Length / 1024 + 1} KB).");
             return 0;
         }
-        catch (Exception e) when (e is ChromiumMissingException or NothingToReportException)
+        catch (Exception e) when (e is ChromiumUnavailableException or NothingToReportException)
         {
             await errors.WriteLineAsync(e.Message);
             return 1;

@@ -1,11 +1,16 @@
+using System.Globalization;
+using Analytics.Ingestion.Store;
+using Dapper;
+
 namespace Analytics.Api.Reports;
 
 /// <summary>
 /// Writes last month's report, in every format, into the reports folder on the 1st of each month. A PC that was off
-/// on the 1st catches up on its first start in the month's first week; a report already written is never redone
-/// (make it again with the CLI or the HTTP API after late exports arrive).
+/// on the 1st catches up on its first start in the month's first week, and through that week a report is written
+/// again when exports that reach into its month are imported after it (operators upload the last days late).
 /// </summary>
-internal sealed partial class MonthlyReportWorker(ReportRenderer renderer, TimeProvider time, MonthlyReportOptions options, ILogger<MonthlyReportWorker> logger)
+internal sealed partial class MonthlyReportWorker(
+    ReportRenderer renderer, AnalyticsStore store, TimeProvider time, MonthlyReportOptions options, ILogger<MonthlyReportWorker> logger)
     : BackgroundService
 {
     private const int CatchUpDays = 7;
@@ -37,7 +42,12 @@ internal sealed partial class MonthlyReportWorker(ReportRenderer renderer, TimeP
         var lastMonth = today.AddMonths(-1);
         var period = ReportPeriod.Month(lastMonth.Year, lastMonth.Month);
         Directory.CreateDirectory(options.Folder);
-        var due = ReportFormat.All.Where(f => !File.Exists(Path.Combine(options.Folder, ReportRenderer.FileName(period, f)))).ToList();
+        var lastImport = LastImportInto(period);
+        var due = ReportFormat.All.Where(f =>
+        {
+            var path = Path.Combine(options.Folder, ReportRenderer.FileName(period, f));
+            return !File.Exists(path) || lastImport > File.GetLastWriteTimeUtc(path);
+        }).ToList();
         if (due.Count == 0)
             return [];
 
@@ -65,6 +75,17 @@ internal sealed partial class MonthlyReportWorker(ReportRenderer renderer, TimeP
         }
         ReportWritten(logger, period.Stem, options.Folder, written.Count);
         return written;
+    }
+
+    /// <summary>When the newest import whose orders reach into the period finished (UTC); imports log Beijing time.</summary>
+    private DateTime LastImportInto(ReportPeriod period)
+    {
+        const string sql = "SELECT max(finished_at) FROM imports WHERE status = 'landed' AND latest_paid_at >= @from";
+        using var connection = store.Open();
+        var finished = connection.ExecuteScalar<string?>(sql, new { from = Metrics.SalesScope.Text(period.From) });
+        return finished is null
+            ? DateTime.MinValue
+            : new DateTimeOffset(DateTime.ParseExact(finished, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8)).UtcDateTime;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the report for {Period} to {Folder} ({Count} files)")]

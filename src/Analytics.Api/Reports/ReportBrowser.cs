@@ -31,7 +31,7 @@ internal sealed class ReportBrowser : IAsyncDisposable
     public static string MissingMessage(string? configured) =>
         $"图表和PDF需要Chromium浏览器，本机未安装{(configured is null ? "" : $"（配置的路径 {configured} 不存在）")}。" +
         (OperatingSystem.IsWindows()
-            ? "Charts and PDF need a Chromium browser: install Microsoft Edge or Google Chrome, or name one with Report:ChromiumPath (CLI: --chromium), then make the report again."
+            ? "Charts and PDF need a Chromium browser: install Microsoft Edge or Google Chrome, or name one with Reports:ChromiumPath (CLI: --chromium), then make the report again."
             : "Charts and PDF need Chromium: install the Debian package chromium (sudo apt-get install chromium fonts-noto-cjk), then make the report again.");
 
     /// <summary>The browser to use: the configured path, else the usual places of the distribution's package; null when none exists.</summary>
@@ -123,8 +123,15 @@ internal sealed class ReportBrowser : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _browser.CloseAsync();
-        _playwright.Dispose();
+        try
+        {
+            await _browser.CloseAsync();
+        }
+        finally
+        {
+            // The driver process must go even when a crashed browser cannot be closed.
+            _playwright.Dispose();
+        }
     }
 }
 

@@ -20,8 +20,10 @@ internal sealed record ReportChartData(ChartTrends Trend, ChartRanking Provinces
             .Select(row => new ChartItem(row.Key, facts.ProvinceShortNames.GetValueOrDefault(row.Key) ?? row.Name ?? row.Key,
                 WindowFigures.Yuan(row.NetSalesFen), total == 0 ? null : (double)(WindowFigures.Yuan(row.NetSalesFen) / total)))
             .ToList();
+        // A year with no data at all before it draws no last-year line: a line along zero would say "no sales".
+        IReadOnlyList<MonthSales> lastYear = facts.LastYear.Any(m => m.NetSales != 0) ? facts.LastYear : [];
         return new ReportChartData(
-            new ChartTrends(Trend(facts.ThisYear, facts.Period.Year), Trend(facts.LastYear, facts.Period.Year - 1)),
+            new ChartTrends(Trend(facts.ThisYear, facts.Period.Year), Trend(lastYear, facts.Period.Year - 1)),
             new ChartRanking(provinces));
     }
 

@@ -61,6 +61,7 @@ internal static class ReportComposer
             GrowingProducts = pool.Where(p => p.YearAgoNetSales > 0 && p.NetSales > p.YearAgoNetSales)
                 .OrderByDescending(p => (p.NetSales - p.YearAgoNetSales) / p.YearAgoNetSales).Take(3).ToList(),
             ProductPoolSize = pool.Count,
+            BuyerFiguresEstimated = facts.Estimates.TryGetValue("buyers", out var fingerprinted) && fingerprinted.Count > 0,
         };
     }
 

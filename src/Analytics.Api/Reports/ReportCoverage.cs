@@ -10,7 +10,7 @@ namespace Analytics.Api.Reports;
 /// </summary>
 internal sealed record ReportCoverage(
     IReadOnlyList<ShopCoverage> Shops, IReadOnlyList<ShopCoverage> YearAgoShops, IReadOnlyList<PaymentTimeFallback> Fallbacks,
-    long FilesImported, string? LastImportAt)
+    long FilesImported, string? LastImportAt, string? FirstDayEver)
 {
     public static ReportCoverage Read(SqliteConnection connection, ReportPeriod period)
     {
@@ -21,6 +21,7 @@ internal sealed record ReportCoverage(
             GROUP BY platform, payment_time_source
             """;
         const string imports = "SELECT count(*), max(finished_at) FROM imports WHERE status = 'landed'";
+        const string firstDay = "SELECT min(day) FROM sales_daily";
 
         var (files, lastImport) = connection.QuerySingle<(long, string?)>(imports);
         var window = new { from = SalesScope.Text(period.From), toNext = SalesScope.Text(period.To.AddDays(1)) };
@@ -28,7 +29,7 @@ internal sealed record ReportCoverage(
             ShopsOver(connection, period.From, period.To),
             ShopsOver(connection, period.From.AddYears(-1), new SalesScope(period.From, period.To).YearAgo().To),
             connection.Query<PaymentTimeFallback>(fallbacks, window).ToList(),
-            files, lastImport);
+            files, lastImport, connection.ExecuteScalar<string?>(firstDay));
     }
 
     /// <summary>Shops from the seeded map and every shop that ever sold, so a shop whose exports are missing shows up as such.</summary>

@@ -29,6 +29,10 @@ internal static class ReportCoverageText
         paragraphs.Add(gaps.Count == 0
             ? "各店铺的订单数据均覆盖整个统计期。"
             : $"以下店铺本期的数据不完整，可能缺少导出文件，相关数字偏低：{string.Join("；", gaps)}。");
+        // Data collection that began inside the year-before window makes every 同比 look better than it is.
+        var yearAgoFrom = facts.Period.From.AddYears(-1);
+        if (facts.HasYearAgo && coverage.FirstDayEver is { } firstDay && Day(firstDay) > yearAgoFrom.AddDays(GapDays - 1))
+            paragraphs.Add($"本系统的数据自{DayText(firstDay)}起，上年同期（自{DayText(SalesScope.Text(yearAgoFrom))}起）的数据不完整，同比增幅偏高，仅供参考。");
         if (facts.HasYearAgo && Gaps(coverage.YearAgoShops, facts.Period.From.AddYears(-1), DateOnly.ParseExact(facts.YearAgo.To, "yyyy-MM-dd", CultureInfo.InvariantCulture)) is { Count: > 0 } yearAgoGaps)
             paragraphs.Add($"上年同期，以下店铺的数据不完整，同比增幅可能因此偏高：{string.Join("；", yearAgoGaps)}。");
 
@@ -42,7 +46,7 @@ internal static class ReportCoverageText
             paragraphs.Add($"{facts.PlatformNames.GetValueOrDefault(fallback.Platform, fallback.Platform)}有{fallback.Orders.ToString(CultureInfo.InvariantCulture)}笔订单的导出文件没有支付时间，" +
                            $"{(fallback.Source == "order-number-date" ? "按订单编号中的日期" : "按订单成交时间")}计入统计期。");
         if (facts.Provinces.Current.FirstOrDefault(r => r.Key == "") is { Orders: > 0 } unknown)
-            paragraphs.Add($"有{unknown.Orders.ToString(CultureInfo.InvariantCulture)}笔订单（网络零售额{Amount(WindowFigures.Yuan(unknown.NetSalesFen))}）的收货省份被隐去或缺失，不计入区域分布和覆盖省份数。");
+            paragraphs.Add($"有{unknown.Orders.ToString(CultureInfo.InvariantCulture)}笔订单（网络零售额{Amount(WindowFigures.Yuan(unknown.NetSalesFen))}）的收货省份被隐去或缺失，不计入覆盖省份数和地图，在分省份表中单列为“未能识别省份”。");
 
         return new ReportSection
         {

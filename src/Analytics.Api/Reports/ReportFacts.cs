@@ -37,6 +37,8 @@ internal sealed record ReportFacts
 
     public static ReportFacts Read(SqliteConnection connection, ReportPeriod period)
     {
+        const string provinceNames = "SELECT code, short_name FROM provinces";
+        const string platformNames = "SELECT code, name FROM platforms";
         var reader = new SalesReader(connection);
         var scope = new SalesScope(period.From, period.To);
         var yearAgo = scope.YearAgo();
@@ -58,9 +60,8 @@ internal sealed record ReportFacts
             Enterprises = Rows("enterprises"),
             Products = Rows("products"),
             Provinces = Rows("provinces"),
-            ProvinceShortNames = connection.Query<(string Code, string ShortName)>("SELECT code, short_name FROM provinces")
-                .ToDictionary(p => p.Code, p => p.ShortName),
-            PlatformNames = connection.Query<(string Code, string Name)>("SELECT code, name FROM platforms").ToDictionary(p => p.Code, p => p.Name),
+            ProvinceShortNames = connection.Query<(string Code, string ShortName)>(provinceNames).ToDictionary(p => p.Code, p => p.ShortName),
+            PlatformNames = connection.Query<(string Code, string Name)>(platformNames).ToDictionary(p => p.Code, p => p.Name),
             ThisYear = Months(connection, new DateOnly(period.Year, 1, 1), period.To),
             LastYear = Months(connection, new DateOnly(period.Year - 1, 1, 1), new DateOnly(period.Year - 1, 12, 31)),
             Coverage = ReportCoverage.Read(connection, period),

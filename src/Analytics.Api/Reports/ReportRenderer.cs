@@ -4,18 +4,6 @@ using Microsoft.Playwright;
 
 namespace Analytics.Api.Reports;
 
-/// <summary>Where Chromium is missing, a PDF cannot be made at all; the other formats are made with the reason in place of the charts.</summary>
-internal sealed class ChromiumMissingException(string message) : Exception(message);
-
-/// <summary>
-/// No report can be made for the period: no order was paid in it (a report of zeros would mislead), or it has not
-/// ended (half a year against a whole one is not a 同比 a bureau can publish).
-/// </summary>
-internal sealed class NothingToReportException(string message, bool notEnded = false) : Exception(message)
-{
-    public bool NotEnded { get; } = notEnded;
-}
-
 /// <summary>
 /// Makes a report in one of its four formats: reads the facts, has Chromium draw the charts (when it is installed),
 /// composes the document and writes it. The CLI, the HTTP API and the monthly worker all come through here.
@@ -25,11 +13,11 @@ internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, Re
     // Chromium is a few hundred MB per instance; the office PC draws one report at a time.
     private static readonly SemaphoreSlim OneBrowserAtATime = new(1, 1);
 
-    /// <summary>One format; a PDF without Chromium is a <see cref="ChromiumMissingException"/>.</summary>
+    /// <summary>One format; a PDF without Chromium is a <see cref="ChromiumUnavailableException"/>.</summary>
     public async Task<byte[]> RenderAsync(ReportPeriod period, ReportFormat format, CancellationToken cancellationToken = default)
     {
         var rendered = await RenderAsync(period, [format], cancellationToken);
-        return rendered.Files.TryGetValue(format, out var bytes) ? bytes : throw new ChromiumMissingException(rendered.BrowserMissing!);
+        return rendered.Files.TryGetValue(format, out var bytes) ? bytes : throw new ChromiumUnavailableException(rendered.BrowserMissing!);
     }
 
     /// <summary>
@@ -83,13 +71,25 @@ internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, Re
                 var report = ReportComposer.Compose(facts, charts, options.County, time.GetUtcNow());
                 var files = new Dictionary<ReportFormat, byte[]>();
                 foreach (var format in formats)
-                    files[format] = format == ReportFormat.Pdf ? await browser.PdfAsync(HtmlReportWriter.Write(report), cancellationToken) : Write(report, format);
+                    files[format] = format == ReportFormat.Pdf ? await PrintAsync(browser, report, cancellationToken) : Write(report, format);
                 return new RenderedReport(files, null);
             }
         }
         finally
         {
             OneBrowserAtATime.Release();
+        }
+    }
+
+    private static async Task<byte[]> PrintAsync(ReportBrowser browser, ReportDocument report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await browser.PdfAsync(HtmlReportWriter.Write(report), cancellationToken);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            throw new ChromiumUnavailableException($"Chromium could not print the PDF: {e.Message.Split('\n')[0]}");
         }
     }
 
@@ -115,14 +115,4 @@ internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, Re
             XlsxReportWriter.Write(report, output);
         return output.ToArray();
     }
-}
-
-/// <summary>The files of one report by format, and why the PDF is missing when Chromium is.</summary>
-internal sealed record RenderedReport(IReadOnlyDictionary<ReportFormat, byte[]> Files, string? BrowserMissing);
-
-/// <summary>Report settings: the county's name in titles (Report:County) and where Chromium is (Report:ChromiumPath).</summary>
-internal sealed record ReportOptions(string County, string? ChromiumPath)
-{
-    public static ReportOptions From(IConfiguration configuration) =>
-        new(configuration["Report:County"] is { Length: > 0 } county ? county : "全县", configuration["Report:ChromiumPath"]);
 }

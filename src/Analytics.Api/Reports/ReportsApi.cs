@@ -34,7 +34,7 @@ internal static class ReportsApi
                     ? TypedResults.File(bytes, format.ContentType)
                     : TypedResults.File(bytes, format.ContentType, ReportRenderer.FileName(period, format));
             }
-            catch (ChromiumMissingException e)
+            catch (ChromiumUnavailableException e)
             {
                 return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chromium is not installed");
             }

@@ -16,7 +16,7 @@ internal sealed class AnalyticsApp : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
-    /// <summary>Further configuration, e.g. Report:ChromiumPath.</summary>
+    /// <summary>Further configuration, e.g. Reports:ChromiumPath.</summary>
     public Dictionary<string, string> Settings { get; } = [];
     public string DatabasePath { get; }
 

@@ -21,7 +21,7 @@ public sealed class DemoReportTests
     [OneTimeSetUp]
     public async Task StartTheServiceOnTheDemoDatabase()
     {
-        _app = new AnalyticsApp(await DemoData.PathAsync()) { Settings = { ["Report:County"] = "禾丰县" } };
+        _app = new AnalyticsApp(await DemoData.PathAsync()) { Settings = { ["Reports:County"] = "禾丰县" } };
         _client = _app.CreateClient();
     }
 

@@ -1,6 +1,7 @@
 using Analytics.Api.Reports;
 using Analytics.Ingestion.Store;
 using Analytics.Tests.Support;
+using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Analytics.Tests.Reports;
@@ -16,13 +17,15 @@ public sealed class MonthlyReportWorkerTests
     public async Task OpenTheDemoDatabase()
     {
         _folder = Directory.CreateTempSubdirectory("analytics-reports-").FullName;
-        _store = new AnalyticsStore(new StoreOptions { DatabasePath = await DemoData.PathAsync() }, TimeProvider.System);
+        // A copy: one test records a late import in it.
+        _store = new AnalyticsStore(new StoreOptions { DatabasePath = await DemoData.CopyToAsync(_folder) }, TimeProvider.System);
     }
 
     [TearDown]
     public void Close()
     {
         _store.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -30,7 +33,7 @@ public sealed class MonthlyReportWorkerTests
     {
         var clock = new TestClock(DateTimeOffset.Parse(beijingTime, System.Globalization.CultureInfo.InvariantCulture));
         var renderer = new ReportRenderer(_store, clock, new ReportOptions("禾丰县", chromiumPath));
-        return new MonthlyReportWorker(renderer, clock, new MonthlyReportOptions(_folder), NullLogger<MonthlyReportWorker>.Instance);
+        return new MonthlyReportWorker(renderer, _store, clock, new MonthlyReportOptions(Path.Combine(_folder, "reports")), NullLogger<MonthlyReportWorker>.Instance);
     }
 
     [Test]
@@ -42,8 +45,8 @@ public sealed class MonthlyReportWorkerTests
         var again = await worker.WriteDueReportAsync(CancellationToken.None);
 
         Assert.That(written.Select(Path.GetFileName), Is.EquivalentTo(new[] { "report-2023-06.docx", "report-2023-06.xlsx", "report-2023-06.pdf", "report-2023-06.html" }));
-        Assert.That(Directory.GetFiles(_folder).Select(Path.GetFileName), Is.EquivalentTo(written.Select(Path.GetFileName)), "no partial files left");
-        Assert.That(await File.ReadAllTextAsync(Path.Combine(_folder, "report-2023-06.html")), Does.Contain("2023年6月，全县实现网络零售额"));
+        Assert.That(Directory.GetFiles(Path.Combine(_folder, "reports")).Select(Path.GetFileName), Is.EquivalentTo(written.Select(Path.GetFileName)), "no partial files left");
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(_folder, "reports", "report-2023-06.html")), Does.Contain("2023年6月，全县实现网络零售额"));
         Assert.That(again, Is.Empty);
     }
 
@@ -63,6 +66,23 @@ public sealed class MonthlyReportWorkerTests
         var written = await WorkerAt("2023-07-08T10:00:00+08:00").WriteDueReportAsync(CancellationToken.None);
 
         Assert.That(written, Is.Empty);
-        Assert.That(Directory.GetFiles(_folder), Is.Empty);
+        Assert.That(Directory.Exists(Path.Combine(_folder, "reports")), Is.False);
+    }
+
+    [Test]
+    public async Task ExportsOfTheMonthImportedAfterTheReportHaveItWrittenAgain()
+    {
+        var worker = WorkerAt("2023-07-01T00:30:00+08:00", "/nonexistent/chromium");
+        var first = await worker.WriteDueReportAsync(CancellationToken.None);
+        using (var connection = _store.Open())
+            connection.Execute("""
+                INSERT INTO imports (file_name, sha256, source, status, started_at, finished_at, latest_paid_at)
+                VALUES ('late.csv', 'x', 'inbox', 'landed', @finished, @finished, '2023-06-30 23:10:00')
+                """, new { finished = DateTimeOffset.UtcNow.AddMinutes(5).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) });
+
+        var again = await worker.WriteDueReportAsync(CancellationToken.None);
+
+        Assert.That(first, Has.Count.EqualTo(3));
+        Assert.That(again.Select(Path.GetFileName), Is.EquivalentTo(first.Select(Path.GetFileName)));
     }
 }

@@ -18,13 +18,7 @@ public sealed class ReportCoverageTests
     public async Task CopyTheDemoDatabaseWithHoles()
     {
         _folder = Directory.CreateTempSubdirectory("analytics-coverage-").FullName;
-        _database = Path.Combine(_folder, "analytics.db");
-        using (var source = new SqliteConnection($"Data Source={await DemoData.PathAsync()};Mode=ReadOnly"))
-        using (var copy = new SqliteConnection($"Data Source={_database};Pooling=False"))
-        {
-            source.Open();
-            source.BackupDatabase(copy);
-        }
+        _database = await DemoData.CopyToAsync(_folder);
         // As if one shop's February 2023 export and another's March 2022 export had never been imported.
         using var connection = Database.Open(_database);
         connection.Execute("""

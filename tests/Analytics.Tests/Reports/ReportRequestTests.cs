@@ -17,7 +17,7 @@ public sealed class ReportRequestTests
     [OneTimeSetUp]
     public async Task StartTheServiceWithoutABrowser()
     {
-        _app = new AnalyticsApp(await DemoData.PathAsync()) { Settings = { ["Report:ChromiumPath"] = "/nonexistent/chromium" } };
+        _app = new AnalyticsApp(await DemoData.PathAsync()) { Settings = { ["Reports:ChromiumPath"] = "/nonexistent/chromium" } };
         _client = _app.CreateClient();
     }
 

@@ -51,13 +51,13 @@ public sealed class StatementWriterTests
     public void AZeroBaseGivesNoPercentage()
     {
         var current = new PeriodFigures(30_910_000m, 210_943, 119_267, 184.02m, 0.1567, 21);
-        var noBuyersLastYear = LastYear with { Buyers = 0, BasketSize = null, RepeatRate = null };
+        var everythingRefundedAndNoBuyerKnown = LastYear with { NetSales = 0m, Buyers = 0, BasketSize = null, RepeatRate = null };
 
-        var paragraphs = StatementWriter.Paragraphs(Facts(current, noBuyersLastYear));
+        var paragraphs = StatementWriter.Paragraphs(Facts(current, everythingRefundedAndNoBuyerKnown));
 
-        Assert.That(paragraphs[0], Does.Contain("支付买家11.93万人，上年同期为零"));
-        Assert.That(paragraphs[0], Does.Contain("客单价184.02元；"), "no 同比 clause without a base");
-        Assert.That(paragraphs[0], Does.Contain("复购率15.67%。"));
+        Assert.That(paragraphs[0], Does.StartWith("2022年，全县实现网络零售额3091万元，上年同期为零；订单量21.09万单，同比增长39.96%；"));
+        Assert.That(paragraphs[0], Does.Contain("支付买家11.93万人；客单价184.02元；复购率15.67%。"),
+            "no buyer could be identified a year before: no 同比 for buyer figures, and not 上年同期为零");
         var platforms = paragraphs.Single(p => p.StartsWith("分平台看", StringComparison.Ordinal));
         Assert.That(platforms, Does.Contain("拼多多实现网络零售额938.65万元，占全县的30.37%，上年同期无销售"));
         Assert.That(platforms, Does.Contain("抖音实现网络零售额1391.55万元，占全县的45.02%，同比增长39.32%"));
@@ -106,4 +106,38 @@ public sealed class StatementWriterTests
     [TestCase(2.0, "同比增长200%")]
     public void ChangesChooseTheirVerbBySign(double change, string expected) =>
         Assert.That(BureauNumbers.Change(change), Is.EqualTo(expected));
+
+    [Test]
+    public void JanuaryHasNoSeparateYearToDateAndOneOfEachIsNamedAsSuch()
+    {
+        var facts = Facts(new PeriodFigures(2_000_000m, 15_000, 9_000, 150m, 0.02, 1), LastYear) with
+        {
+            Period = ReportPeriod.Month(2023, 1),
+            YearToDate = new PeriodFigures(2_000_000m, 15_000, 9_000, 150m, 0.02, 1),
+            Platforms = [new NamedSales("抖音", 2_000_000m, 1_000_000m)],
+            Enterprises = [new NamedSales("禾丰石磨坊食品有限公司", 2_000_000m, 1_000_000m)],
+            Provinces = [new NamedSales("山西", 2_000_000m, 1_000_000m)],
+            BuyerFiguresEstimated = true,
+        };
+
+        var paragraphs = StatementWriter.Paragraphs(facts);
+
+        Assert.That(facts.Period.YearToDateName, Is.EqualTo("1月"));
+        Assert.That(paragraphs.Any(p => p.Contains("累计", StringComparison.Ordinal)), Is.False);
+        Assert.That(paragraphs[0], Does.Contain("（支付买家数、客单价和复购率含估算，见“数据说明”）。商品覆盖全国1个省市，较上年同期减少18个。"));
+        Assert.That(paragraphs, Does.Contain("分平台看，抖音实现网络零售额200万元，占全县的100%，同比增长100%。"));
+        Assert.That(paragraphs, Does.Contain("分企业看，网络零售额居首位的企业是禾丰石磨坊食品有限公司（200万元，占全县的100%，同比增长100%）。"));
+        Assert.That(paragraphs, Does.Contain("分地区看，销往山西（100%）的网络零售额居首位。"));
+    }
+
+    [Test]
+    public void NoKnownProvinceIsSaidPlainly()
+    {
+        var current = new PeriodFigures(30_910_000m, 210_943, 0, null, null, 0);
+
+        var overall = StatementWriter.Paragraphs(Facts(current, LastYear) with { Provinces = [] })[0];
+
+        Assert.That(overall, Does.EndWith("订单的收货省份均未能识别（导出文件未含收货地址）。"));
+        Assert.That(overall, Does.Not.Contain("支付买家").And.Not.Contain("0个省市"));
+    }
 }

@@ -19,6 +19,17 @@ internal static class DemoData
 
     public static async Task<string> PathAsync() => (await DatabaseAsync()).Path;
 
+    /// <summary>A private copy of the demo database for a test that changes it, made with SQLite's backup (WAL included).</summary>
+    public static async Task<string> CopyToAsync(string folder)
+    {
+        var copyPath = System.IO.Path.Combine(folder, "analytics.db");
+        using var source = new SqliteConnection($"Data Source={await PathAsync()};Mode=ReadOnly");
+        using var copy = new SqliteConnection($"Data Source={copyPath};Pooling=False");
+        source.Open();
+        source.BackupDatabase(copy);
+        return copyPath;
+    }
+
     public static void DeleteIfBuilt()
     {
         if (!Building.IsValueCreated || !Directory.Exists(Folder))

@@ -2,36 +2,6 @@ using static Analytics.Api.Reports.BureauNumbers;
 
 namespace Analytics.Api.Reports;
 
-/// <summary>The figures of one window that the statement speaks of (METRICS.md names in brackets).</summary>
-internal sealed record PeriodFigures(decimal NetSales, long Orders, long Buyers, decimal? BasketSize, double? RepeatRate, int Provinces);
-
-/// <summary>A platform, enterprise, province or product with its 网络零售额 now and in the same period a year before.</summary>
-internal sealed record NamedSales(string Name, decimal NetSales, decimal YearAgoNetSales);
-
-/// <summary>What the statement is written from. <see cref="YearAgo"/> is null when there is no data at all a year before.</summary>
-internal sealed record StatementFacts
-{
-    public required string County { get; init; }
-    public required ReportPeriod Period { get; init; }
-    public required PeriodFigures Current { get; init; }
-    public PeriodFigures? YearAgo { get; init; }
-    public PeriodFigures? YearToDate { get; init; }
-    public PeriodFigures? YearToDateYearAgo { get; init; }
-
-    /// <summary>All platforms and enterprises, largest first.</summary>
-    public IReadOnlyList<NamedSales> Platforms { get; init; } = [];
-    public IReadOnlyList<NamedSales> Enterprises { get; init; } = [];
-
-    /// <summary>Provinces by short name, largest first.</summary>
-    public IReadOnlyList<NamedSales> Provinces { get; init; } = [];
-
-    /// <summary>The fastest-growing products, already chosen (see <see cref="ProductPoolSize"/>), fastest first.</summary>
-    public IReadOnlyList<NamedSales> GrowingProducts { get; init; } = [];
-
-    /// <summary>How many of the best-selling products the fastest-growing were chosen from.</summary>
-    public int ProductPoolSize { get; init; }
-}
-
 /// <summary>
 /// Writes the statement in the bureau's register: "2022年，全县实现网络零售额3091万元，同比增长39.1%；…". Every clause
 /// of 同比 is left out when there is no data a year before (and one sentence says so), and a figure whose base is
@@ -58,18 +28,21 @@ internal static class StatementWriter
             $"{facts.County}实现网络零售额{Amount(now.NetSales)}{Compared(before is null ? null : ChangeOf(now.NetSales, before.NetSales), before)}",
             $"订单量{Count(now.Orders, "单")}{Compared(before is null ? null : ChangeOf(now.Orders, before.Orders), before)}",
         };
+        // No buyers a year before means no buyer could be identified then (PDD's default export), not that nobody
+        // bought: like 客单价, such a figure gets no 同比 clause rather than "上年同期为零".
         if (now.Buyers > 0)
-            clauses.Add($"支付买家{Count(now.Buyers, "人")}{Compared(before is null ? null : ChangeOf(now.Buyers, before.Buyers), before)}");
+            clauses.Add($"支付买家{Count(now.Buyers, "人")}{(before is { Buyers: > 0 } ? Compared(ChangeOf(now.Buyers, before.Buyers), before) : "")}");
         if (now.BasketSize is { } basket)
             // 客单价 a year before is undefined (not zero) when nobody could be identified then: no clause at all.
             clauses.Add($"客单价{Yuan(basket)}{(before?.BasketSize is { } b ? Compared(ChangeOf(basket, b), before) : "")}");
         if (now.RepeatRate is { } repeat)
             clauses.Add($"复购率{Percent(repeat)}{(Points(repeat, before?.RepeatRate) is { } points ? $"，较上年同期{points}" : "")}");
 
-        var provinces = $"商品覆盖全国{now.Provinces}个省市";
-        if (before is not null && before.Provinces > 0 && now.Provinces != before.Provinces)
+        var provinces = now.Provinces == 0 ? "订单的收货省份均未能识别（导出文件未含收货地址）" : $"商品覆盖全国{now.Provinces}个省市";
+        if (now.Provinces > 0 && before is not null && before.Provinces > 0 && now.Provinces != before.Provinces)
             provinces += $"，较上年同期{(now.Provinces > before.Provinces ? "增加" : "减少")}{Math.Abs(now.Provinces - before.Provinces)}个";
-        var text = $"{facts.Period.Name}，{string.Join("；", clauses)}。{provinces}。";
+        var estimated = facts.BuyerFiguresEstimated && now.Buyers > 0 ? "（支付买家数、客单价和复购率含估算，见“数据说明”）" : "";
+        var text = $"{facts.Period.Name}，{string.Join("；", clauses)}{estimated}。{provinces}。";
         return before is null ? text + $"{facts.Period.Year - 1}年同期无销售数据，不作同比。" : text;
     }
 

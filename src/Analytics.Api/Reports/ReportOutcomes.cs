@@ -1,0 +1,23 @@
+namespace Analytics.Api.Reports;
+
+/// <summary>Chromium is missing, does not start or cannot print: no PDF; the other formats carry the reason where the charts go.</summary>
+internal sealed class ChromiumUnavailableException(string message) : Exception(message);
+
+/// <summary>
+/// No report can be made for the period: no order was paid in it (a report of zeros would mislead), or it has not
+/// ended (half a year against a whole one is not a 同比 a bureau can publish).
+/// </summary>
+internal sealed class NothingToReportException(string message, bool notEnded = false) : Exception(message)
+{
+    public bool NotEnded { get; } = notEnded;
+}
+
+/// <summary>The files of one report by format, and why the PDF is missing when Chromium is.</summary>
+internal sealed record RenderedReport(IReadOnlyDictionary<ReportFormat, byte[]> Files, string? BrowserMissing);
+
+/// <summary>Report settings: the county's name in titles (Reports:County) and where Chromium is (Reports:ChromiumPath).</summary>
+internal sealed record ReportOptions(string County, string? ChromiumPath)
+{
+    public static ReportOptions From(IConfiguration configuration) =>
+        new(configuration["Reports:County"] is { Length: > 0 } county ? county : "全县", configuration["Reports:ChromiumPath"]);
+}
