@@ -100,11 +100,11 @@ internal static class XlsxReportWriter
 
         // One wide wrapped column rather than merged cells: Excel fits a wrapped row's height only when it is not merged.
         return new Worksheet(
-            FitsPageWidth(),
+            XlsxPages.FitsPageWidth(),
             new Columns(new Column { Min = 1, Max = 1, Width = StatementColumnWidth, CustomWidth = true }),
             rows,
-            Margins(),
-            A4(landscape: false));
+            XlsxPages.Margins(),
+            XlsxPages.A4(landscape: false));
     }
 
     /// <summary>
@@ -162,50 +162,14 @@ internal static class XlsxReportWriter
 
         var range = XlsxCells.Reference(0, HeaderRow) + ":" + XlsxCells.Reference(columns - 1, rowIndex);
         var sheet = new Worksheet(
-            FitsPageWidth(),
-            new SheetViews(FrozenBelow(HeaderRow)),
+            XlsxPages.FitsPageWidth(),
+            new SheetViews(XlsxPages.FrozenBelow(HeaderRow)),
             XlsxCells.Columns(widths),
             rows,
             new AutoFilter { Reference = range },
-            Margins(),
+            XlsxPages.Margins(),
             // A table wider than a portrait page prints across a landscape one rather than spilling onto a second sheet.
-            A4(landscape: widths.Sum() > PortraitWidth));
+            XlsxPages.A4(landscape: widths.Sum() > XlsxPages.PortraitWidth));
         return (sheet, range);
-    }
-
-    /// <summary>About how many width units of columns fit across a portrait A4 page at 100%.</summary>
-    private const int PortraitWidth = 90;
-
-    // Printed, every sheet is scaled to one page wide and runs on over as many pages as it needs.
-    private static SheetProperties FitsPageWidth() => new(new PageSetupProperties { FitToPage = true });
-
-    private static PageMargins Margins() => new() { Left = 0.5, Right = 0.5, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 };
-
-    private static PageSetup A4(bool landscape) => new()
-    {
-        PaperSize = 9U,
-        Orientation = landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
-        FitToWidth = 1U,
-        FitToHeight = 0U,
-    };
-
-    private static SheetView FrozenBelow(uint row)
-    {
-        var firstScrolling = XlsxCells.Reference(0, row + 1);
-        return new SheetView(
-            new Pane
-            {
-                VerticalSplit = row,
-                TopLeftCell = firstScrolling,
-                ActivePane = PaneValues.BottomLeft,
-                State = PaneStateValues.Frozen,
-            },
-            new Selection
-            {
-                Pane = PaneValues.BottomLeft,
-                ActiveCell = firstScrolling,
-                SequenceOfReferences = new ListValue<StringValue> { InnerText = firstScrolling },
-            })
-        { WorkbookViewId = 0 };
     }
 }
