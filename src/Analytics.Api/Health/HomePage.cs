@@ -11,6 +11,7 @@ internal static class HomePage
         <p>The service is running. Its screen, data and API:</p>
         <ul>
           <li><a href="/">/</a> — the big screen (数据大屏); <code>?period=today|month|quarter|year|ytd</code>, <code>&amp;refresh=60</code>, <code>&amp;pages=overview,regions,rankings&amp;rotate=30</code></li>
+          <li><code>/api/reports/monthly/2023-03.docx</code> — the bureau's report (网络零售运行情况) for a month, <code>quarterly/2023Q1</code> or <code>annual/2022</code>, as <code>.docx</code>, <code>.xlsx</code>, <code>.pdf</code> or <code>.html</code>; last month's is also written to <code>reports/</code> beside the database on the 1st</li>
           <li><a href="/health">/health</a> — whether the database can be read, and how much it holds</li>
           <li><a href="/api/imports">/api/imports</a> — every imported export and its receipt</li>
           <li><a href="/openapi/v1.json">/openapi/v1.json</a> — the OpenAPI document</li>
