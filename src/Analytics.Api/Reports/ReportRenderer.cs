@@ -30,7 +30,7 @@ internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, Re
         if (period.To >= today)
             throw new NothingToReportException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{period.Stem} ({period.Name}) has not ended yet (today is {today:yyyy-MM-dd}); its report can be made from {period.To.AddDays(1):yyyy-MM-dd}. " +
-                $"For the figures so far: /api/summary?from={period.From:yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}."), notEnded: true);
+                $"For the figures so far: /api/summary?from={period.From:yyyy-MM-dd}&to={today:yyyy-MM-dd}."), notEnded: true);
         ReportFacts facts;
         using (var connection = store.Open())
             facts = ReportFacts.Read(connection, period);
