@@ -57,38 +57,60 @@ internal sealed class ReportBrowser : IAsyncDisposable
     public async Task<RenderedCharts> ChartsAsync(ReportChartData data, string trendCaption, string provincesCaption, CancellationToken cancellationToken)
     {
         await using var context = await _browser.NewContextAsync(new() { DeviceScaleFactor = 2, ViewportSize = new() { Width = 1000, Height = 1100 } });
-        var page = await context.NewPageAsync();
-        await page.RouteAsync($"{Origin}/**", ServeScreenFileAsync);
-        await page.AddInitScriptAsync($"window.reportChartData = {JsonSerializer.Serialize(data, ReportChartData.Json)};");
-        await page.GotoAsync($"{Origin}/screen/report-charts.html");
-        var drawn = await page.WaitForFunctionAsync("document.body.dataset.drawn", null, new() { Timeout = 30_000 });
-        var outcome = await drawn.JsonValueAsync<string>();
-        if (outcome != "yes")
-            throw new InvalidOperationException($"The report's charts could not be drawn: {outcome}");
-        cancellationToken.ThrowIfCancellationRequested();
-        return new RenderedCharts(
-            await ShotAsync(page, "#trend", trendCaption),
-            await ShotAsync(page, "#provinces", provincesCaption));
+        return await UntilCancelledAsync(context, async () =>
+        {
+            var page = await context.NewPageAsync();
+            await page.RouteAsync($"{Origin}/**", ServeScreenFileAsync);
+            await page.AddInitScriptAsync($"window.reportChartData = {JsonSerializer.Serialize(data, ReportChartData.Json)};");
+            await page.GotoAsync($"{Origin}/screen/report-charts.html");
+            var drawn = await page.WaitForFunctionAsync("document.body.dataset.drawn", null, new() { Timeout = 30_000 });
+            var outcome = await drawn.JsonValueAsync<string>();
+            if (outcome != "yes")
+                throw new InvalidOperationException($"The report's charts could not be drawn: {outcome}");
+            return new RenderedCharts(
+                await ShotAsync(page, "#trend", trendCaption),
+                await ShotAsync(page, "#provinces", provincesCaption));
+        }, cancellationToken);
     }
 
     /// <summary>Prints the report's HTML on A4 with page numbers in the footer.</summary>
     public async Task<byte[]> PdfAsync(string html, CancellationToken cancellationToken)
     {
         await using var context = await _browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        // The HTML is self-contained (images as data URIs); anything else it asked for would be a bug, not a download.
-        await page.RouteAsync("**", route => route.AbortAsync());
-        await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
-        cancellationToken.ThrowIfCancellationRequested();
-        return await page.PdfAsync(new()
+        return await UntilCancelledAsync(context, async () =>
         {
-            Format = "A4",
-            PrintBackground = true,
-            DisplayHeaderFooter = true,
-            HeaderTemplate = "<span></span>",
-            FooterTemplate = """<div style="width:100%;font-size:9px;text-align:center;color:#666">— <span class="pageNumber"></span> —</div>""",
-            Margin = new() { Top = "20mm", Bottom = "18mm", Left = "18mm", Right = "18mm" },
-        });
+            var page = await context.NewPageAsync();
+            // The HTML is self-contained (images as data URIs); anything else it asked for would be a bug, not a download.
+            await page.RouteAsync("**", route => route.AbortAsync());
+            await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
+            return await page.PdfAsync(new()
+            {
+                Format = "A4",
+                PrintBackground = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = "<span></span>",
+                FooterTemplate = """<div style="width:100%;font-size:9px;text-align:center;color:#666">— <span class="pageNumber"></span> —</div>""",
+                Margin = new() { Top = "20mm", Bottom = "18mm", Left = "18mm", Right = "18mm" },
+            });
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Playwright takes no CancellationToken: a cancelled report (the client left, the service stops) closes its
+    /// browser context, which ends whatever call is waiting, and the caller sees the cancellation, not the browser's.
+    /// </summary>
+    private static async Task<T> UntilCancelledAsync<T>(IBrowserContext context, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var closing = cancellationToken.Register(() => _ = context.CloseAsync());
+        try
+        {
+            return await work();
+        }
+        catch (PlaywrightException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
     }
 
     private static async Task<ReportChart> ShotAsync(IPage page, string selector, string caption)
