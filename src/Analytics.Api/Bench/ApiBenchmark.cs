@@ -121,7 +121,7 @@ internal static class ApiBenchmark
         await output.WriteLineAsync($"Imported {rows:N0} rows (overlapping exports included) in {clock.Elapsed.TotalSeconds:N0} s: {rows / clock.Elapsed.TotalSeconds:N0} rows/s with rollups.");
     }
 
-    private static Process StartService(string database, string urls)
+    private static RunningService StartService(string database, string urls)
     {
         // The service runs as its own process, as on the county's PC; this one only sends requests.
         var self = Environment.ProcessPath!;
@@ -134,7 +134,18 @@ internal static class ApiBenchmark
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return process;
+        return new RunningService(process);
+    }
+
+    /// <summary>The measured service; disposing a Process only lets go of it, so this stops it when the benchmark ends.</summary>
+    private sealed class RunningService(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            process.Dispose();
+        }
     }
 
     private static async Task WaitUntilUp(HttpClient client)
