@@ -14,6 +14,7 @@ internal sealed record ReportCoverage(
 {
     public static ReportCoverage Read(SqliteConnection connection, ReportPeriod period)
     {
+        // The IN list is the partial index's own (007_fallback_index.sql): SQLite uses the index only when they match.
         const string fallbacks = """
             SELECT platform AS Platform, payment_time_source AS Source, count(*) AS Orders
             FROM orders

@@ -46,12 +46,15 @@ internal sealed record ReportFacts
         var totals = reader.Totals(scope);
         ComparedRows Rows(string dimension) => new(
             reader.Ranking(scope, RankingDimension.All[dimension]), reader.Ranking(yearAgo, RankingDimension.All[dimension]));
-        WindowFigures Figures(SalesScope window) => WindowFigures.Of(window, reader.Totals(window));
+        // For a year, a first quarter or a January, 累计 is the period itself and its year-before the period's: read once.
+        var known = new Dictionary<SalesScope, WindowFigures> { [scope] = WindowFigures.Of(scope, totals) };
+        WindowFigures Figures(SalesScope window) =>
+            known.TryGetValue(window, out var figures) ? figures : known[window] = WindowFigures.Of(window, reader.Totals(window));
 
         return new ReportFacts
         {
             Period = period,
-            Current = WindowFigures.Of(scope, totals),
+            Current = Figures(scope),
             YearAgo = Figures(yearAgo),
             YearToDate = Figures(yearToDate),
             YearToDateYearAgo = Figures(yearToDate.YearAgo()),
