@@ -24,12 +24,16 @@ internal static class HtmlReportWriter
         th, td { border: 0.5pt solid #666; padding: 2pt 4pt; }
         th { background: #eef0f3; font-weight: bold; text-align: center; }
         td.number { text-align: right; white-space: nowrap; }
+        td.short { white-space: nowrap; }
         tr { break-inside: avoid; }
         figure { margin: 8pt 0; text-align: center; break-inside: avoid; }
         figure img { width: 100%; height: auto; }
         figcaption { font-size: 10pt; color: #333; }
         @media screen { body { padding: 16mm 0; } }
         """;
+
+    /// <summary>Words this short (拼多多, 山西省) stay on one line; the table squeezes the long ones instead.</summary>
+    private const int ShortText = 6;
 
     public static string Write(ReportDocument report)
     {
@@ -74,7 +78,8 @@ internal static class HtmlReportWriter
         {
             html.Append("<tr>");
             foreach (var cell in row)
-                html.Append(cell.Format == CellFormat.Text ? "<td>" : "<td class=\"number\">").Append(Text(cell.Text)).Append("</td>");
+                html.Append(cell.Format != CellFormat.Text ? "<td class=\"number\">" : cell.Text.Length <= ShortText ? "<td class=\"short\">" : "<td>")
+                    .Append(Text(cell.Text)).Append("</td>");
             html.Append("</tr>\n");
         }
         html.Append("</tbody>\n</table>\n");

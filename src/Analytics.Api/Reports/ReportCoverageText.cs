@@ -56,7 +56,7 @@ internal static class ReportCoverageText
                 coverage.Shops.Select(s => (IReadOnlyList<ReportCell>)
                 [
                     s.PlatformName, s.Shop, s.Enterprise,
-                    s.FirstDay is null ? $"本期无数据{(s.LastMonthEver is { } month ? $"（最近：{MonthText(month)}）" : "")}" : $"{DayText(s.FirstDay)}—{DayText(s.LastDay!)}",
+                    s.FirstDay is null ? $"本期无数据{(s.LastMonthEver is { } month ? $"（最近：{MonthText(month)}）" : "")}" : $"{ShortDayText(s.FirstDay)}—{ShortDayText(s.LastDay!)}",
                     new ReportCell(s.Orders.ToString("#,##0", CultureInfo.InvariantCulture), s.Orders, CellFormat.Integer),
                     new ReportCell((s.NetSalesFen / 1_000_000m).ToString("#,##0.00", CultureInfo.InvariantCulture), (double)Math.Round(s.NetSalesFen / 1_000_000m, 2), CellFormat.Decimal),
                 ]).ToList()),
@@ -104,6 +104,9 @@ internal static class ReportCoverageText
         facts.Estimates.TryGetValue(figure, out var platforms) && platforms.Count > 0
             ? string.Join("、", platforms.Select(p => facts.PlatformNames.GetValueOrDefault(p, p)))
             : null;
+
+    /// <summary>3月31日: in the table the period's year goes without saying.</summary>
+    private static string ShortDayText(string day) => DayText(day)[5..];
 
     /// <summary>2023-03-31 → 2023年3月31日.</summary>
     private static string DayText(string day)
