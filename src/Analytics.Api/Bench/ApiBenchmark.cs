@@ -106,7 +106,7 @@ internal static class ApiBenchmark
         IngestBenchmark.DeleteDatabase(building);
         clock.Restart();
         long rows = 0;
-        using (var store = new AnalyticsStore(new StoreOptions { DatabasePath = building, BuyerKeyFile = database + ".buyer-key" }, TimeProvider.System))
+        using (var store = new AnalyticsStore(new StoreOptions { DatabasePath = building, BuyerKeyFile = database + ".buyer-key", KeepArchive = false }, TimeProvider.System))
         {
             foreach (var file in Directory.GetDirectories(exports).Order(StringComparer.Ordinal).SelectMany(d => Directory.GetFiles(d).Order(StringComparer.Ordinal)))
             {

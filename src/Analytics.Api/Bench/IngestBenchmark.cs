@@ -55,7 +55,7 @@ internal static class IngestBenchmark
         DeleteDatabase(database);
         ResetPeakMemory();
         var clock = Stopwatch.StartNew();
-        using var store = new AnalyticsStore(new StoreOptions { DatabasePath = database, MaintainRollups = maintainRollups }, TimeProvider.System);
+        using var store = new AnalyticsStore(new StoreOptions { DatabasePath = database, MaintainRollups = maintainRollups, KeepArchive = false }, TimeProvider.System);
         var receipt = await store.ImportAsync(export, new ImportRequest("bench", "bench-shop"));
         return (receipt, clock.Elapsed.TotalSeconds, Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
     }

@@ -12,14 +12,21 @@ internal static class CommandLine
           demo   [--urls URL] [--db PATH]            build the demo database on first run, then serve it
           serve  [--db PATH] [--urls URL] [--inbox DIR]
                                                      the HTTP API and the inbox worker (default db: data/analytics.db)
-          import FILE... [--db PATH] [--shop NAME]   import exports and print a receipt per file
+          import FILE... [--db PATH] [--shop NAME] [--lang en]
+                                                     import exports and print a receipt per file (导入)
+          withdraw IMPORT_ID [--db PATH]             take a landed import back (撤回)
+          rebuild [--db PATH]                        make the database anew from the archive (重建; stop the service first)
+          shops list | add NAME --platform P [--enterprise E] | rename OLD NEW | merge FROM INTO [--db PATH]
+                                                     the shop registry (店铺登记)
           report --month YYYY-MM | --quarter YYYYQn | --year YYYY [--db PATH] [--format docx|xlsx|pdf|html]
                  [--out FILE] [--county NAME]          the bureau's report (default: Word, report-<period>.docx)
           sample [--out DIR] [--seed N] [--small]    write the demo exports (default: demo-data/exports, seed 1)
           bench  ingest|api [--lines N] [--dir DIR] the speed goals: a 1M-line import against sqlite3 .import,
                                              or the API on 10M generated lines
 
-        import exits 0 when every file landed, 1 when any file was rejected, 2 on usage errors.
+        Exit codes: 0 done; 1 import: a file or any row of a file was rejected (the good rows of a file still land),
+        withdraw/rebuild/shops: refused, nothing changed; 2 usage errors. The archive of landed files is archive/ beside
+        the database (--archive DIR).
         The buyer-key secret is read from ANALYTICS_BUYER_KEY or from --buyer-key-file (default: <db>.buyer-key).
         """;
 
@@ -37,6 +44,9 @@ internal static class CommandLine
                 "serve" => StartOutcome.Serve(ServeArguments(options)),
                 "demo" => await DemoCommand.RunAsync(options, output),
                 "import" => StartOutcome.Exit(await ImportCommand.RunAsync(options, output)),
+                "withdraw" => StartOutcome.Exit(await WithdrawCommand.RunAsync(options, output, errors)),
+                "rebuild" => StartOutcome.Exit(await RebuildCommand.RunAsync(options, output, errors)),
+                "shops" => StartOutcome.Exit(await ShopsCommand.RunAsync(options, output, errors)),
                 "report" => StartOutcome.Exit(await ReportCommand.RunAsync(options, output, errors)),
                 "sample" => StartOutcome.Exit(SampleCommand.Run(options, output)),
                 "bench" => StartOutcome.Exit(await BenchCommand.RunAsync(options, output)),
@@ -56,11 +66,12 @@ internal static class CommandLine
     /// <summary>serve's options as the host's configuration keys, so `--db x` and `--Database:Path=x` mean the same.</summary>
     public static string[] ServeArguments(CommandOptions options)
     {
-        options.AllowOnly("db", "urls", "inbox", "buyer-key-file");
+        options.AllowOnly("db", "urls", "inbox", "buyer-key-file", "archive");
         var hostArgs = new List<string>();
         if (options.Value("db") is { } db) hostArgs.Add($"--Database:Path={db}");
         if (options.Value("inbox") is { } inbox) hostArgs.Add($"--Inbox:Path={inbox}");
         if (options.Value("buyer-key-file") is { } key) hostArgs.Add($"--Database:BuyerKeyFile={key}");
+        if (options.Value("archive") is { } archive) hostArgs.Add($"--Archive:Path={archive}");
         if (options.Value("urls") is { } urls) hostArgs.Add($"--urls={urls}");
         return [.. hostArgs];
     }

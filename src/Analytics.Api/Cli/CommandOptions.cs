@@ -48,6 +48,14 @@ internal sealed class CommandOptions
             : throw new UsageException($"--{name} takes a positive whole number, not '{text}'.");
     }
 
+    /// <summary>`--lang en`: messages in English instead of Chinese.</summary>
+    public static bool English(CommandOptions options) => options.Value("lang") switch
+    {
+        null or "zh" => false,
+        "en" => true,
+        var other => throw new UsageException($"--lang 只能是 zh 或 en，不是“{other}”。\n--lang takes zh or en, not '{other}'."),
+    };
+
     public void AllowOnly(params string[] names)
     {
         var unknown = _values.Keys.Concat(_switches).FirstOrDefault(k => !names.Contains(k));

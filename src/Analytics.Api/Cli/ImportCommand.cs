@@ -4,35 +4,47 @@ using Analytics.Ingestion.Store;
 
 namespace Analytics.Api.Cli;
 
-/// <summary>`import FILE... [--db PATH] [--shop NAME]`: one receipt per file; exit 1 when any file was rejected.</summary>
+/// <summary>
+/// `import FILE... [--db PATH] [--shop NAME] [--lang en]`: one receipt per file. Exit 0 when every file landed whole
+/// (or was the same bytes again), 1 when any file or any row of a file was rejected, 2 on usage errors.
+/// </summary>
 internal static class ImportCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, TextWriter output)
     {
-        options.AllowOnly("db", "shop", "buyer-key-file");
+        options.AllowOnly("db", "shop", "buyer-key-file", "archive", "lang");
+        var english = CommandOptions.English(options);
         if (options.Positional.Count == 0)
-            throw new UsageException("import needs at least one export file.");
+            throw new UsageException("import 至少需要一个导出文件。\nimport needs at least one export file.");
         var missing = options.Positional.FirstOrDefault(f => !File.Exists(f));
         if (missing is not null)
-            throw new UsageException($"File not found: {missing}");
+            throw new UsageException($"找不到文件：{missing}\nFile not found: {missing}");
 
         using var store = new AnalyticsStore(StoreOptionsFrom(options), TimeProvider.System);
-        var rejected = 0;
+        int rejectedFiles = 0, filesWithRejectedRows = 0;
         foreach (var file in options.Positional)
         {
             var receipt = await store.ImportAsync(file, new ImportRequest("cli", options.Value("shop")));
-            await output.WriteAsync(receipt.ToText());
-            if (!receipt.Landed)
-                rejected++;
+            await output.WriteAsync(receipt.ToText(english: english));
+            if (receipt.Rejected)
+                rejectedFiles++;
+            else if (receipt.RowsRejected > 0)
+                filesWithRejectedRows++;
         }
-        if (options.Positional.Count > 1)
-            await output.WriteLineAsync($"{options.Positional.Count - rejected} of {options.Positional.Count} files imported, {rejected} rejected.");
-        return rejected == 0 ? 0 : 1;
+        var count = options.Positional.Count;
+        if (count > 1)
+        {
+            await output.WriteLineAsync(english
+                ? $"{count - rejectedFiles} of {count} files imported, {rejectedFiles} rejected; {filesWithRejectedRows} with rejected rows."
+                : $"共 {count} 个文件：导入 {count - rejectedFiles} 个，拒收 {rejectedFiles} 个；{filesWithRejectedRows} 个文件有被拒收的行。");
+        }
+        return rejectedFiles + filesWithRejectedRows == 0 ? 0 : 1;
     }
 
     public static StoreOptions StoreOptionsFrom(CommandOptions options) => new()
     {
         DatabasePath = options.Value("db") ?? StoreHosting.DefaultDatabasePath,
         BuyerKeyFile = options.Value("buyer-key-file"),
+        ArchivePath = options.Value("archive"),
     };
 }

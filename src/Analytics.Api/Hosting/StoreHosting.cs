@@ -3,7 +3,7 @@ using Analytics.Ingestion.Store;
 
 namespace Analytics.Api.Hosting;
 
-/// <summary>Configuration keys: Database:Path, Database:BuyerKeyFile, Inbox:Path, Inbox:Enabled, Clock:Date.</summary>
+/// <summary>Configuration keys: Database:Path, Database:BuyerKeyFile, Archive:Path, Inbox:Path, Inbox:Enabled, Clock:Date.</summary>
 internal static class StoreHosting
 {
     public const string DefaultDatabasePath = "data/analytics.db";
@@ -14,6 +14,7 @@ internal static class StoreHosting
         {
             DatabasePath = builder.Configuration["Database:Path"] ?? DefaultDatabasePath,
             BuyerKeyFile = builder.Configuration["Database:BuyerKeyFile"],
+            ArchivePath = builder.Configuration["Archive:Path"],
         };
         var pinnedDate = builder.Configuration["Clock:Date"];
         builder.Services.AddSingleton(pinnedDate is null

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Dapper;
+using Analytics.Ingestion.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Analytics.Api.Metrics;
@@ -16,7 +16,7 @@ internal sealed class AnswerCache
 
     public T GetOrCompute<T>(HttpRequest request, SqliteConnection connection, Func<T> compute) where T : class
     {
-        var version = connection.ExecuteScalar<long?>("SELECT max(id) FROM imports") ?? 0;
+        var version = StoreEvents.DataVersion(connection);
         var key = request.Path + request.QueryString;
         var fresh = request.Headers.CacheControl.Any(v => v?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true);
         if (!fresh && _answers.TryGetValue(key, out var kept) && kept.Version == version && kept.Answer is T answer)

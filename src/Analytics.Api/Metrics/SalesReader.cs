@@ -64,6 +64,16 @@ internal sealed class SalesReader(SqliteConnection connection)
         return connection.QuerySingle<(long, long)>(fromOrders + SalesSql.ScopeFilter + "\n GROUP BY s.buyer_key)", scope.SqlParameters());
     }
 
+    /// <summary>The last day of a histogram period (D…, W…, M…, Q…, Y…) that starts on <paramref name="start"/>.</summary>
+    private static DateOnly PeriodEnd(string period, DateOnly start) => period[0] switch
+    {
+        'D' => start,
+        'W' => start.AddDays(6),
+        'M' => start.AddMonths(1).AddDays(-1),
+        'Q' => start.AddMonths(3).AddDays(-1),
+        _ => start.AddYears(1).AddDays(-1),
+    };
+
     /// <summary>The histograms know buyers per platform only; shop, enterprise and province filters count from orders.</summary>
     private static string? HistogramPeriod(SalesScope scope) =>
         scope.Raw || scope.Shop is not null || scope.Enterprise is not null || scope.ProvinceCode is not null
@@ -104,7 +114,10 @@ internal sealed class SalesReader(SqliteConnection connection)
             WHERE period >= @first AND period <= @last AND day <= @to AND (@platform IS NULL OR platform = @platform)
             GROUP BY period
             """;
-        var periods = intervals.Select(i => (i.Start, Period: HistogramPeriod(scope.Over(i.Start, i.End)))).ToList();
+        // A histogram is summed up to the scope's end, so only an interval that runs to its period's end (or to the
+        // scope's end) can be read in the batch; a shorter one — the first, clipped week of a month — is counted alone.
+        var periods = intervals.Select(i => (i.Start, Period: HistogramPeriod(scope.Over(i.Start, i.End)) is { } p &&
+            (i.End == scope.To || i.End == PeriodEnd(p, i.Start)) ? p : null)).ToList();
         var aligned = periods.Where(p => p.Period is not null).ToList();
         var fromPeriods = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var kind in aligned.GroupBy(p => p.Period![0]))

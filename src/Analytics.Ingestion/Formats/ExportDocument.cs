@@ -14,14 +14,18 @@ internal sealed partial class ExportDocument : IDisposable
     private readonly ProvinceDirectory _provinces;
     private RawRow? _pending;
 
-    private ExportDocument(IEnumerator<RawRow> rows, ProvinceDirectory provinces, ExportFormat format, HeaderRow header, string? shopInTitle)
+    private int[] _eventTimeColumns;
+
+    private ExportDocument(IEnumerator<RawRow> rows, ProvinceDirectory provinces, ExportFormat format, HeaderRow header, TitleFacts title)
     {
         _rows = rows;
         _provinces = provinces;
         Format = format;
         Header = header;
         Reader = format.Bind(header, provinces);
-        ShopInTitle = shopInTitle;
+        _eventTimeColumns = EventTimeColumns(format, header);
+        ShopInTitle = title.Shop;
+        ExportedAtInTitle = title.ExportedAt;
     }
 
     public ExportFormat Format { get; }
@@ -31,6 +35,9 @@ internal sealed partial class ExportDocument : IDisposable
     /// <summary>A shop named in a title row above the header (店铺：…), if any.</summary>
     public string? ShopInTitle { get; }
 
+    /// <summary>An export time stated in a title row above the header (导出时间：…), as stored text.</summary>
+    public string? ExportedAtInTitle { get; }
+
     public int SummaryRows { get; private set; }
 
     public static ExportDocument Open(IEnumerable<RawRow> rows, ProvinceDirectory provinces)
@@ -38,8 +45,8 @@ internal sealed partial class ExportDocument : IDisposable
         var enumerator = rows.GetEnumerator();
         try
         {
-            var (format, header, shop) = FindHeader(enumerator, sheet: null);
-            return new ExportDocument(enumerator, provinces, format, header, shop);
+            var (format, header, title) = FindHeader(enumerator, sheet: null);
+            return new ExportDocument(enumerator, provinces, format, header, title);
         }
         catch
         {
@@ -65,6 +72,7 @@ internal sealed partial class ExportDocument : IDisposable
                     throw new ExportRejectedException($"Sheet '{sheet}' holds a {format.Name}, but the workbook began with a {Format.Name}; put each export in its own file.");
                 Header = header;
                 Reader = format.Bind(header, _provinces);
+                _eventTimeColumns = EventTimeColumns(format, header);
                 continue;
             }
             if (row.IsBlank || IsRepeatedHeader(row))
@@ -77,6 +85,26 @@ internal sealed partial class ExportDocument : IDisposable
             yield return (row, Header, Reader);
         }
     }
+
+    /// <summary>The latest event time written in a data row, as stored text; cells that are not times are passed over.</summary>
+    public string? LatestEventTime(RawRow row)
+    {
+        string? latest = null;
+        foreach (var column in _eventTimeColumns)
+        {
+            if (column >= row.Count || CellText.Clean(row[column]) is not { } text)
+                continue;
+            // Most exports write the stored form already; only other spellings are parsed.
+            var time = text.Length == 19 && text[4] == '-' && text[10] == ' ' ? text
+                : BeijingTime.TryParse(text, out var parsed) ? BeijingTime.Format(parsed) : null;
+            if (time is not null && (latest is null || string.CompareOrdinal(time, latest) > 0))
+                latest = time;
+        }
+        return latest;
+    }
+
+    private static int[] EventTimeColumns(ExportFormat format, HeaderRow header) =>
+        Enumerable.Range(0, header.Names.Count).Where(i => header.Names[i].Length > 0 && format.IsEventTime(header.Names[i])).ToArray();
 
     private bool IsRepeatedHeader(RawRow row)
     {
@@ -93,9 +121,9 @@ internal sealed partial class ExportDocument : IDisposable
     private static bool IsSummary(RawRow row) =>
         CellText.Clean(row.FirstText()) is { } first && (first.StartsWith("总计", StringComparison.Ordinal) || first.StartsWith("合计", StringComparison.Ordinal));
 
-    private static (ExportFormat Format, HeaderRow Header, string? Shop) FindHeader(IEnumerator<RawRow> rows, string? sheet, RawRow? first = null)
+    private static (ExportFormat Format, HeaderRow Header, TitleFacts Title) FindHeader(IEnumerator<RawRow> rows, string? sheet, RawRow? first = null)
     {
-        string? shop = null;
+        string? shop = null, exportedAt = null;
         for (var seen = 0; seen < ExportFormats.HeaderSearchRows; seen++)
         {
             RawRow row;
@@ -113,14 +141,22 @@ internal sealed partial class ExportDocument : IDisposable
                 break;
             }
             if (ExportFormats.Recognise(row) is { } found)
-                return (found.Format, found.Header, shop);
-            shop ??= row.Snapshot().Cells.Select(c => c is null ? null : ShopTitle().Match(c)).FirstOrDefault(m => m is { Success: true })?.Groups[1].Value.Trim();
+                return (found.Format, found.Header, new TitleFacts(shop, exportedAt));
+            var cells = row.Snapshot().Cells;
+            shop ??= cells.Select(c => c is null ? null : ShopTitle().Match(c)).FirstOrDefault(m => m is { Success: true })?.Groups[1].Value.Trim();
+            exportedAt ??= cells.Select(c => c is null ? null : ExportTimeTitle().Match(c)).FirstOrDefault(m => m is { Success: true }) is { } at &&
+                           BeijingTime.TryParse(at.Groups[1].Value.Trim(), out var time) ? BeijingTime.Format(time) : null;
         }
         throw ExportFormats.NotRecognised(sheet);
     }
 
     [GeneratedRegex(@"^\s*店铺(?:名称)?\s*[:：]\s*(\S.*)$")]
     private static partial Regex ShopTitle();
+
+    [GeneratedRegex(@"导出时间\s*[:：]\s*(\d{4}.+)$")]
+    private static partial Regex ExportTimeTitle();
+
+    private sealed record TitleFacts(string? Shop, string? ExportedAt);
 
     public void Dispose() => _rows.Dispose();
 }

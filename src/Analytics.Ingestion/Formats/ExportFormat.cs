@@ -24,6 +24,16 @@ internal abstract class ExportFormat
 
     /// <summary>When the file itself says when it was exported (Douyin puts a timestamp in the file name).</summary>
     public virtual DateTime? ExportedAt(string fileName) => null;
+
+    /// <summary>
+    /// Whether a column records something that happened to the order (created, paid, shipped, completed, refunded …):
+    /// the latest such time versions the order when the file states no export time. Promised, estimated and
+    /// suggested times are set once at ordering and say nothing about how far the order has got.
+    /// </summary>
+    public virtual bool IsEventTime(string header) =>
+        header.Contains("时间", StringComparison.Ordinal) && !NotEvents.Any(word => header.Contains(word, StringComparison.Ordinal));
+
+    private static readonly string[] NotEvents = ["承诺", "预计", "预约", "建议", "时段", "超时", "期限", "截止"];
 }
 
 /// <summary>A format bound to one file's header.</summary>

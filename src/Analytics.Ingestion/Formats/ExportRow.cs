@@ -24,6 +24,9 @@ internal sealed record ExportRow
     public string? PaidAt { get; init; }
     public PaymentTimeSource PaidAtSource { get; init; }
 
+    /// <summary>The latest event time written in the row (see <see cref="ExportFormat.IsEventTime"/>).</summary>
+    public string? LatestEventTime { get; set; }
+
     public string? ProvinceCode { get; init; }
     public string? City { get; init; }
     public string? District { get; init; }

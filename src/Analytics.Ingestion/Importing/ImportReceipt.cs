@@ -11,17 +11,38 @@ public sealed record ImportReceipt
     public required string FileName { get; init; }
     public required string Sha256 { get; init; }
     public required string Source { get; init; }
-    public required bool Landed { get; init; }
+
+    /// <summary><see cref="ImportStatus"/>: landed, rejected, duplicate (the same bytes had landed; nothing changed) or withdrawn.</summary>
+    public required string Status { get; init; }
+
+    public bool Landed => Status == ImportStatus.Landed;
+    public bool Rejected => Status == ImportStatus.Rejected;
+
+    /// <summary>Why a rejected file was rejected, in Chinese; <see cref="ReasonEn"/> in English.</summary>
     public string? Reason { get; init; }
+    public string? ReasonEn { get; init; }
     public string? Platform { get; init; }
     public string? Layout { get; init; }
     public string? Shop { get; init; }
+
+    /// <summary>True when this import registered its shop: a new name, or a typo the operator should see at once.</summary>
+    public bool ShopRegistered { get; init; }
+    public string? Enterprise { get; init; }
+
+    /// <summary>Set when the shop named was an old name of a renamed or merged shop.</summary>
+    public string? ShopNamedAs { get; init; }
     public string? Encoding { get; init; }
     public string? ExportedAt { get; init; }
+
+    /// <summary>The latest time written anywhere in the file; breaks ties between versions of an order.</summary>
+    public string? FileLatestAt { get; init; }
     public int RowsRead { get; init; }
     public int LinesNew { get; init; }
     public int LinesUpdated { get; init; }
     public int LinesUnchanged { get; init; }
+
+    /// <summary>Orders this file holds in an older version than the one stored: the stored, newer one was kept.</summary>
+    public int OrdersOlderKept { get; init; }
     public int RowsRejected { get; init; }
     public int SummaryRows { get; init; }
     public int OrdersTouched { get; init; }
@@ -32,33 +53,122 @@ public sealed record ImportReceipt
     public string Fallbacks { get; init; } = "";
     public IReadOnlyList<RowProblem> Problems { get; init; } = [];
 
-    /// <summary>An earlier import of exactly the same bytes, if any.</summary>
+    /// <summary>An earlier landed import of exactly the same bytes, if any.</summary>
     public long? SameFileImportId { get; init; }
+
+    /// <summary>Where the landed file is kept, relative to the archive folder.</summary>
+    public string? ArchivedAs { get; init; }
+    public string? WithdrawnAt { get; init; }
+    public string? WithdrawnBy { get; init; }
     public required string StartedAt { get; init; }
     public required string FinishedAt { get; init; }
 
-    public string ToText(int maxProblems = 50)
+    /// <summary>The receipt as an operator reads it: Chinese, or English with <paramref name="english"/>.</summary>
+    public string ToText(int maxProblems = 50, bool english = false) =>
+        english ? ReceiptText.English(this, maxProblems) : ReceiptText.Chinese(this, maxProblems);
+}
+
+public static class ImportStatus
+{
+    public const string Landed = "landed";
+    public const string Rejected = "rejected";
+    public const string Duplicate = "duplicate";
+    public const string Withdrawn = "withdrawn";
+}
+
+/// <summary>The two wordings of a receipt. The first line is what an operator must not miss.</summary>
+internal static class ReceiptText
+{
+    private static readonly Dictionary<string, string> PlatformNames = new(StringComparer.Ordinal)
+    {
+        ["douyin"] = "抖音", ["jd"] = "京东", ["pdd"] = "拼多多", ["taobao"] = "淘宝/天猫", ["kuaishou"] = "快手",
+    };
+
+    private static readonly Dictionary<string, string> SourceNames = new(StringComparer.Ordinal)
+    {
+        ["cli"] = "命令行", ["inbox"] = "收件箱", ["upload"] = "网页上传", ["demo"] = "演示数据", ["push"] = "县级推送",
+    };
+
+    public static string PlatformName(string? platform) =>
+        platform is null ? "未知平台" : PlatformNames.GetValueOrDefault(platform, platform);
+
+    public static string Chinese(ImportReceipt r, int maxProblems)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{FileName}: {(Landed ? "imported" : "REJECTED")} (import #{ImportId}, {Source}, {FinishedAt})");
-        if (!Landed)
-            text.AppendLine(CultureInfo.InvariantCulture, $"  reason: {Reason}");
-        if (Platform is not null)
-            text.AppendLine(CultureInfo.InvariantCulture, $"  export: {Platform}, {Layout}; encoding {Encoding}; shop {Shop ?? "(none)"}{(ExportedAt is null ? "" : $"; exported {ExportedAt}")}");
-        if (SameFileImportId is { } earlier)
-            text.AppendLine(CultureInfo.InvariantCulture, $"  this exact file was imported before (import #{earlier}); re-importing it changes nothing");
-        if (Landed)
+        if (r.ShopRegistered)
+            text.AppendLine(CultureInfo.InvariantCulture, $"新店铺已登记: {r.Shop} ({PlatformName(r.Platform)}), 归属企业: {r.Enterprise ?? r.Shop}（如店铺名输错，请用 shops merge 并入正确的店铺）");
+        var outcome = r.Status switch
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  rows read {RowsRead}; order lines new {LinesNew}, updated {LinesUpdated}, unchanged {LinesUnchanged}; orders {OrdersTouched}");
-            text.AppendLine(CultureInfo.InvariantCulture, $"  rows rejected {RowsRejected}; summary rows dropped {SummaryRows}; unpaid lines (never counted) {UnpaidLines}");
-            if (Fallbacks.Length > 0)
-                text.AppendLine(CultureInfo.InvariantCulture, $"  fallbacks: {Fallbacks}");
+            ImportStatus.Landed => "已导入",
+            ImportStatus.Duplicate => "未重复导入",
+            ImportStatus.Withdrawn => "已撤回",
+            _ => "被拒收",
+        };
+        text.AppendLine(CultureInfo.InvariantCulture, $"{r.FileName}：{outcome}（导入 #{r.ImportId}，{SourceNames.GetValueOrDefault(r.Source, r.Source)}，{r.FinishedAt}）");
+        if (r.Rejected)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  原因：{r.Reason}");
+        if (r.ShopNamedAs is not null)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  店铺“{r.ShopNamedAs}”已更名或并入“{r.Shop}”，数据计入“{r.Shop}”");
+        if (r.Platform is not null)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  导出：{PlatformName(r.Platform)}，{r.Layout}；编码 {r.Encoding}；店铺 {r.Shop ?? "（无）"}{(r.ExportedAt is null ? "" : $"；导出时间 {r.ExportedAt}")}");
+        if (r.Status == ImportStatus.Duplicate)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  此文件与导入 #{r.SameFileImportId} 内容完全相同，已入库，本次未作任何更改");
+        if (r.Landed || r.Status == ImportStatus.Withdrawn)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  读取 {r.RowsRead} 行；订单行 新增 {r.LinesNew}，更新 {r.LinesUpdated}，未变 {r.LinesUnchanged}；订单 {r.OrdersTouched}");
+            if (r.OrdersOlderKept > 0)
+                text.AppendLine(CultureInfo.InvariantCulture, $"  比已存数据旧的订单 {r.OrdersOlderKept} 单：保留已存的较新数据");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  拒收行 {r.RowsRejected}；去除合计行 {r.SummaryRows}；未付款行（不计入） {r.UnpaidLines}");
+            if (r.Fallbacks.Length > 0)
+                text.AppendLine(CultureInfo.InvariantCulture, $"  替代取值：{r.Fallbacks}");
         }
-        foreach (var problem in Problems.Take(maxProblems))
-            text.AppendLine(CultureInfo.InvariantCulture, $"  rejected {problem}");
-        if (Problems.Count > maxProblems)
-            text.AppendLine(CultureInfo.InvariantCulture, $"  … and {Problems.Count - maxProblems} more rejected rows (all are listed in the import log)");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  sha256 {Sha256}");
+        if (r.Status == ImportStatus.Withdrawn)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  已于 {r.WithdrawnAt} 由 {r.WithdrawnBy} 撤回：其数据已不计入任何数字；重新导入此文件即可恢复");
+        foreach (var problem in r.Problems.Take(maxProblems))
+            text.AppendLine(CultureInfo.InvariantCulture, $"  拒收 {problem}");
+        if (r.Problems.Count > maxProblems)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  … 另有 {r.Problems.Count - maxProblems} 行被拒收（导入记录中全部列出）");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  sha256 {r.Sha256}");
+        return text.ToString();
+    }
+
+    public static string English(ImportReceipt r, int maxProblems)
+    {
+        var text = new StringBuilder();
+        if (r.ShopRegistered)
+            text.AppendLine(CultureInfo.InvariantCulture, $"NEW SHOP REGISTERED: {r.Shop} ({r.Platform}), enterprise: {r.Enterprise ?? r.Shop} (if the name is a typo, fix it with shops merge)");
+        var outcome = r.Status switch
+        {
+            ImportStatus.Landed => "imported",
+            ImportStatus.Duplicate => "not imported again",
+            ImportStatus.Withdrawn => "withdrawn",
+            _ => "REJECTED",
+        };
+        text.AppendLine(CultureInfo.InvariantCulture, $"{r.FileName}: {outcome} (import #{r.ImportId}, {r.Source}, {r.FinishedAt})");
+        if (r.Rejected)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  reason: {r.ReasonEn ?? r.Reason}");
+        if (r.ShopNamedAs is not null)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  shop '{r.ShopNamedAs}' was renamed or merged into '{r.Shop}'; the data counts for '{r.Shop}'");
+        if (r.Platform is not null)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  export: {r.Platform}, {r.Layout}; encoding {r.Encoding}; shop {r.Shop ?? "(none)"}{(r.ExportedAt is null ? "" : $"; exported {r.ExportedAt}")}");
+        if (r.Status == ImportStatus.Duplicate)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  this exact file was imported before (import #{r.SameFileImportId}); nothing was changed");
+        if (r.Landed || r.Status == ImportStatus.Withdrawn)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  rows read {r.RowsRead}; order lines new {r.LinesNew}, updated {r.LinesUpdated}, unchanged {r.LinesUnchanged}; orders {r.OrdersTouched}");
+            if (r.OrdersOlderKept > 0)
+                text.AppendLine(CultureInfo.InvariantCulture, $"  orders older than stored, kept: {r.OrdersOlderKept}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  rows rejected {r.RowsRejected}; summary rows dropped {r.SummaryRows}; unpaid lines (never counted) {r.UnpaidLines}");
+            if (r.Fallbacks.Length > 0)
+                text.AppendLine(CultureInfo.InvariantCulture, $"  fallbacks: {r.Fallbacks}");
+        }
+        if (r.Status == ImportStatus.Withdrawn)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  withdrawn {r.WithdrawnAt} by {r.WithdrawnBy}; importing the file again brings it back");
+        foreach (var problem in r.Problems.Take(maxProblems))
+            text.AppendLine(CultureInfo.InvariantCulture, $"  rejected {problem.ToString(english: true)}");
+        if (r.Problems.Count > maxProblems)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  … and {r.Problems.Count - maxProblems} more rejected rows (all are listed in the import log)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  sha256 {r.Sha256}");
         return text.ToString();
     }
 }

@@ -14,6 +14,9 @@ internal sealed record ImportedOrder
     public string? District { get; init; }
     public string? BuyerKey { get; init; }
     public BuyerSource BuyerSource { get; init; }
+
+    /// <summary>The latest event time (payment, shipping, completion, refund …) in the order's rows: its version when the file states no export time.</summary>
+    public string? LatestEventTime { get; init; }
     public required IReadOnlyList<OrderLine> Lines { get; init; }
 }
 

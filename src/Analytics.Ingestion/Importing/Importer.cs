@@ -12,10 +12,14 @@ namespace Analytics.Ingestion.Importing;
 /// <summary>
 /// Imports one export file in one transaction: it lands whole or not at all. Parsing runs on one core while the
 /// other writes to SQLite; a rejected file leaves every stored order exactly as it was and is recorded with its reason.
+/// The same bytes again change nothing; a landed file is kept in the archive, from which it can be replayed.
 /// </summary>
-internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys, TimeProvider time, bool maintainRollups = true)
+internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys, TimeProvider time, ExportArchive? archive, bool maintainRollups = true)
 {
     private const int BatchSize = 256;
+
+    /// <summary>How many of a file's first new orders are looked for under the platform's other shops.</summary>
+    private const int OrdersCheckedAgainstOtherShops = 200;
 
     public async Task<ImportReceipt> ImportAsync(string path, ImportRequest request, CancellationToken cancellationToken = default)
     {
@@ -26,23 +30,42 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
         try
         {
             text = ExportFileText.Inspect(path);
+            if (ImportLog.LandedWithSameContent(connection, text.Sha256) is { } earlier)
+                return RecordDuplicate(earlier, fileName, request.Source, startedAt);
             var rows = text.Container == ExportContainer.Text ? CsvRows.Read(path, text) : WorkbookRows.Read(path);
             document = ExportDocument.Open(rows, LoadProvinces());
-            var shop = request.Shop ?? document.ShopInTitle ?? throw new ExportRejectedException(
-                "The file does not say which shop it belongs to. Pass --shop NAME on the command line, or drop it into the inbox as inbox/<shop name>/<file>.");
-            return await LandAsync(document, text, fileName, shop, request.Source, startedAt, cancellationToken);
+            var shop = ShopNamed(request.Shop, document.ShopInTitle, request.Source);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var registered = ShopRegistry.ForImport(connection, transaction, shop, document.Format.Platform, startedAt);
+            var importId = ImportLog.Begin(connection, transaction, fileName, text.Sha256, request.Source, startedAt);
+            var written = await WriteAsync(document, fileName, registered.Shop, importId, transaction, onlyOrders: null, checkOtherShops: true, cancellationToken);
+            var receipt = Receipt(written, document, text, fileName, request.Source, startedAt) with
+            {
+                ImportId = importId,
+                Shop = registered.Shop,
+                Enterprise = registered.Enterprise,
+                ShopRegistered = registered.Registered,
+                ShopNamedAs = registered.NamedAs,
+                ArchivedAs = archive?.Keep(path, text.Sha256, fileName),
+            };
+            ImportLog.Finish(connection, transaction, receipt);
+            transaction.Commit();
+            return receipt;
         }
         catch (Exception e) when (e is not (OperationCanceledException or SqliteException or IOException or UnauthorizedAccessException))
         {
             // A rejection says what is wrong with the file; anything else a parser throws on malformed bytes is still the file's fault.
-            var reason = e is ExportRejectedException ? e.Message : $"The file could not be read: {e.Message}";
+            var (reason, reasonEn) = e is ExportRejectedException rejected
+                ? (rejected.Message, rejected.ReasonEn)
+                : ($"文件无法读取：{e.Message}", $"The file could not be read: {e.Message}");
             var receipt = new ImportReceipt
             {
                 FileName = fileName,
                 Sha256 = text?.Sha256 ?? HashOf(path),
                 Source = request.Source,
-                Landed = false,
+                Status = ImportStatus.Rejected,
                 Reason = reason,
+                ReasonEn = reasonEn,
                 Platform = document?.Format.Platform,
                 Layout = document?.Reader.Layout,
                 Shop = request.Shop ?? document?.ShopInTitle,
@@ -50,7 +73,7 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
                 StartedAt = startedAt,
                 FinishedAt = Now(),
             };
-            return receipt with { ImportId = ImportLog.RecordRejection(connection, receipt) };
+            return receipt with { ImportId = ImportLog.RecordUnlanded(connection, receipt) };
         }
         finally
         {
@@ -58,22 +81,66 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
         }
     }
 
-    private async Task<ImportReceipt> LandAsync(ExportDocument document, ExportFileText text, string fileName, string shop, string source, string startedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a landed import again from its archived copy, under its own id and shop, inside the caller's transaction:
+    /// all of it when a database is rebuilt, or only <paramref name="onlyOrders"/> when a withdrawal restores the orders it took out.
+    /// </summary>
+    public async Task<ImportReceipt> ReplayAsync(string archivedPath, ImportReceipt landed, SqliteTransaction transaction,
+        IReadOnlySet<string>? onlyOrders, CancellationToken cancellationToken)
+    {
+        var text = ExportFileText.Inspect(archivedPath);
+        var rows = text.Container == ExportContainer.Text ? CsvRows.Read(archivedPath, text) : WorkbookRows.Read(archivedPath);
+        using var document = ExportDocument.Open(rows, LoadProvinces());
+        var written = await WriteAsync(document, landed.FileName, landed.Shop!, landed.ImportId, transaction, onlyOrders, checkOtherShops: false, cancellationToken);
+        return Receipt(written, document, text, landed.FileName, landed.Source, landed.StartedAt) with
+        {
+            ImportId = landed.ImportId,
+            Shop = landed.Shop,
+            ShopRegistered = landed.ShopRegistered,
+            ArchivedAs = landed.ArchivedAs,
+            FinishedAt = landed.FinishedAt,
+        };
+    }
+
+    /// <summary>The shop the operator chose; a file that names its own shop in a title row must agree with it.</summary>
+    private string ShopNamed(string? chosen, string? inTitle, string source)
+    {
+        if (chosen is null)
+        {
+            // Each way in is told the one thing it can do about it.
+            return inTitle ?? throw (source switch
+            {
+                "upload" => new ExportRejectedException("文件中没有写明所属店铺，上传时也没有选择店铺。请选择店铺后重新上传。",
+                    "The file does not say which shop it belongs to and no shop was chosen. Choose the shop and upload it again."),
+                "inbox" => new ExportRejectedException("文件中没有写明所属店铺。请把文件放入收件箱中以店铺命名的文件夹：inbox/<店铺名>/<文件>。",
+                    "The file does not say which shop it belongs to. Drop it into the inbox as inbox/<shop name>/<file>."),
+                _ => new ExportRejectedException("文件中没有写明所属店铺。请用 --shop 店铺名 指定。",
+                    "The file does not say which shop it belongs to. Pass --shop NAME."),
+            });
+        }
+        if (inTitle is not null && inTitle != chosen && !ShopRegistry.Find(connection, null, chosen).Select(s => s.Shop)
+                .Intersect(ShopRegistry.Find(connection, null, inTitle).Select(s => s.Shop)).Any())
+        {
+            throw new ExportRejectedException(
+                $"文件标题写明店铺为“{inTitle}”，但导入时指定的店铺是“{chosen}”。请确认这个文件属于哪个店铺。",
+                $"The file's title names shop '{inTitle}', but it was imported for shop '{chosen}'. Check which shop this file belongs to.");
+        }
+        return chosen;
+    }
+
+    private async Task<Written> WriteAsync(ExportDocument document, string fileName, string shop, long importId, SqliteTransaction transaction,
+        IReadOnlySet<string>? onlyOrders, bool checkOtherShops, CancellationToken cancellationToken)
     {
         var platform = document.Format.Platform;
-        var exportedAt = document.Format.ExportedAt(fileName) is { } at ? BeijingTime.Format(at) : null;
-        var sameFile = ImportLog.LandedWithSameContent(connection, text.Sha256);
+        var exportedAt = document.ExportedAtInTitle ?? (document.Format.ExportedAt(fileName) is { } at ? BeijingTime.Format(at) : null);
         var progress = new ReadProgress();
-
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var importId = ImportLog.Begin(connection, transaction, fileName, text.Sha256, source, startedAt);
-        using var writer = new OrderWriter(connection, importId, platform, shop, observedAt: exportedAt ?? startedAt, maintainRollups);
+        using var writer = new OrderWriter(connection, importId, platform, shop, exportedAt, maintainRollups);
+        using var otherShops = checkOtherShops ? new OtherShopOrders(connection, transaction, platform, shop) : null;
 
         var batches = Channel.CreateBounded<List<ImportedOrder>>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => Read(document, platform, progress, batches.Writer, stopReading.Token), stopReading.Token);
 
-        var counts = new LineCounts();
         var orders = 0;
         try
         {
@@ -81,10 +148,15 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
             {
                 foreach (var order in batch)
                 {
-                    var written = writer.Write(order);
-                    counts.New += written.New;
-                    counts.Updated += written.Updated;
-                    counts.Unchanged += written.Unchanged;
+                    if (onlyOrders is not null && !onlyOrders.Contains(order.OrderId))
+                        continue;
+                    if (otherShops is not null && orders < OrdersCheckedAgainstOtherShops && otherShops.Holding(order.OrderId) is { } elsewhere)
+                    {
+                        throw new ExportRejectedException(
+                            $"订单 {order.OrderId} 已在同一平台的店铺“{elsewhere}”中。同一平台的订单号不会在两个店铺出现：这个文件很可能选错了店铺。请确认店铺；如果是以前的导入选错了店铺，请先撤回那次导入，或用 shops merge 合并店铺。",
+                            $"Order {order.OrderId} is already stored under shop '{elsewhere}' of the same platform. A platform's order numbers never appear in two shops, so this file was probably given the wrong shop. Check the shop; if an earlier import had the wrong shop, withdraw it or merge the shops.");
+                    }
+                    writer.Write(order);
                     orders++;
                 }
             }
@@ -98,38 +170,57 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
             throw;
         }
         await reading;
+        writer.SettleTies(transaction, progress.FileLatestAt);
         writer.ApplyRollups(connection, transaction);
+        return new Written(writer.Counts, progress, orders, exportedAt, platform);
+    }
 
+    private ImportReceipt Receipt(Written written, ExportDocument document, ExportFileText text, string fileName, string source, string startedAt) => new()
+    {
+        FileName = fileName,
+        Sha256 = text.Sha256,
+        Source = source,
+        Status = ImportStatus.Landed,
+        Platform = written.Platform,
+        Layout = document.Reader.Layout,
+        Encoding = text.EncodingName,
+        ExportedAt = written.ExportedAt,
+        FileLatestAt = written.Progress.FileLatestAt,
+        RowsRead = written.Progress.RowsRead,
+        LinesNew = written.Counts.New,
+        LinesUpdated = written.Counts.Updated,
+        LinesUnchanged = written.Counts.Unchanged,
+        OrdersOlderKept = written.Counts.OlderKept,
+        RowsRejected = written.Progress.RowsRejected,
+        SummaryRows = document.SummaryRows,
+        OrdersTouched = written.Orders,
+        UnpaidLines = written.Progress.UnpaidLines,
+        LatestPaidAt = written.Progress.LatestPaidAt,
+        Fallbacks = written.Progress.DescribeFallbacks(),
+        Problems = written.Progress.Problems,
+        StartedAt = startedAt,
+        FinishedAt = Now(),
+    };
+
+    private ImportReceipt RecordDuplicate(ImportReceipt earlier, string fileName, string source, string startedAt)
+    {
         var receipt = new ImportReceipt
         {
-            ImportId = importId,
             FileName = fileName,
-            Sha256 = text.Sha256,
+            Sha256 = earlier.Sha256,
             Source = source,
-            Landed = true,
-            Platform = platform,
-            Layout = document.Reader.Layout,
-            Shop = shop,
-            Encoding = text.EncodingName,
-            ExportedAt = exportedAt,
-            RowsRead = progress.RowsRead,
-            LinesNew = counts.New,
-            LinesUpdated = counts.Updated,
-            LinesUnchanged = counts.Unchanged,
-            RowsRejected = progress.RowsRejected,
-            SummaryRows = document.SummaryRows,
-            OrdersTouched = orders,
-            UnpaidLines = progress.UnpaidLines,
-            LatestPaidAt = progress.LatestPaidAt,
-            Fallbacks = progress.DescribeFallbacks(),
-            Problems = progress.Problems,
-            SameFileImportId = sameFile,
+            Status = ImportStatus.Duplicate,
+            Platform = earlier.Platform,
+            Layout = earlier.Layout,
+            Shop = earlier.Shop,
+            Encoding = earlier.Encoding,
+            ExportedAt = earlier.ExportedAt,
+            SameFileImportId = earlier.ImportId,
+            ArchivedAs = earlier.ArchivedAs,
             StartedAt = startedAt,
             FinishedAt = Now(),
         };
-        ImportLog.Finish(connection, transaction, receipt);
-        transaction.Commit();
-        return receipt;
+        return receipt with { ImportId = ImportLog.RecordUnlanded(connection, receipt) };
     }
 
     private void Read(ExportDocument document, string platform, ReadProgress progress, ChannelWriter<List<ImportedOrder>> batches, CancellationToken cancellationToken)
@@ -172,9 +263,14 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
             progress.RowsRead++;
             var cells = new RowCells(row, header);
             if (reader.Read(cells) is { } exportRow)
+            {
+                exportRow.LatestEventTime = document.LatestEventTime(row);
                 yield return exportRow;
+            }
             else
+            {
                 progress.Reject(cells.Problem!);
+            }
         }
     }
 
@@ -197,4 +293,6 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
+
+    private sealed record Written(LineCounts Counts, ReadProgress Progress, int Orders, string? ExportedAt, string Platform);
 }

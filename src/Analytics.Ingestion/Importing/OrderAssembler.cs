@@ -76,6 +76,12 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
         }
         var paid = rows.FirstOrDefault(r => r.PaidAt is not null);
         var buyer = rows.FirstOrDefault(r => r.BuyerIdentifier is not null);
+        string? latest = null;
+        foreach (var row in rows)
+        {
+            if (row.LatestEventTime is { } time && (latest is null || string.CompareOrdinal(time, latest) > 0))
+                latest = time;
+        }
         return new ImportedOrder
         {
             OrderId = first.OrderId,
@@ -87,6 +93,7 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
             District = first.District,
             BuyerKey = buyer is null ? null : buyerKeys.KeyFor(platform, buyer.BuyerIdentifier!),
             BuyerSource = buyer?.BuyerSource ?? BuyerSource.None,
+            LatestEventTime = latest,
             Lines = lines,
         };
     }

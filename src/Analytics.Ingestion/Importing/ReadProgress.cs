@@ -16,6 +16,9 @@ internal sealed class ReadProgress
     public int UnpaidLines;
     public string? LatestPaidAt;
 
+    /// <summary>The latest event time written anywhere in the file: the tie-break between two versions of an order.</summary>
+    public string? FileLatestAt;
+
     public IReadOnlyList<RowProblem> Problems => _problems;
 
     public void Reject(RowProblem problem)
@@ -27,6 +30,8 @@ internal sealed class ReadProgress
 
     public void Count(ImportedOrder order)
     {
+        if (order.LatestEventTime is { } latest && (FileLatestAt is null || string.CompareOrdinal(latest, FileLatestAt) > 0))
+            FileLatestAt = latest;
         if (order.PaidAt is null)
             UnpaidLines += order.Lines.Count;
         else if (LatestPaidAt is null || string.CompareOrdinal(order.PaidAt, LatestPaidAt) > 0)
@@ -37,9 +42,9 @@ internal sealed class ReadProgress
             _fromOrderNumber++;
     }
 
-    public string DescribeFallbacks() => string.Join("; ", new[]
+    public string DescribeFallbacks() => string.Join("；", new[]
     {
-        _fromOrderCreated > 0 ? $"payment time taken from 订单成交时间 (no 支付时间 column): {_fromOrderCreated} orders" : null,
-        _fromOrderNumber > 0 ? $"payment time taken from the date in 订单号 (times blank): {_fromOrderNumber} orders" : null,
+        _fromOrderCreated > 0 ? $"支付时间取自订单成交时间（文件无支付时间列）：{_fromOrderCreated} 单" : null,
+        _fromOrderNumber > 0 ? $"支付时间取自订单号中的日期（时间为空）：{_fromOrderNumber} 单" : null,
     }.OfType<string>());
 }

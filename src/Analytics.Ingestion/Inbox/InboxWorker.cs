@@ -80,13 +80,13 @@ public sealed partial class InboxWorker(AnalyticsStore store, InboxOptions optio
         var shopFolder = Path.GetDirectoryName(relative);
         var shop = string.IsNullOrEmpty(shopFolder) ? null : shopFolder.Split(Path.DirectorySeparatorChar)[0];
         var receipt = await store.ImportAsync(file, new ImportRequest("inbox", shop), cancellationToken);
-        var target = Path.Combine(receipt.Landed ? options.DonePath : options.FailedPath, relative);
+        var target = Path.Combine(receipt.Rejected ? options.FailedPath : options.DonePath, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         if (File.Exists(target))
             target = Path.Combine(Path.GetDirectoryName(target)!, $"{Path.GetFileNameWithoutExtension(target)}.{receipt.ImportId}{Path.GetExtension(target)}");
         await File.WriteAllTextAsync(target + ".receipt.txt", receipt.ToText(), cancellationToken);
         File.Move(file, target);
-        LogImported(relative, receipt.Landed ? "imported" : "rejected", receipt.ImportId);
+        LogImported(relative, receipt.Status, receipt.ImportId);
         return receipt;
     }
 

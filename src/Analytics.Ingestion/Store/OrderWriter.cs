@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Analytics.Ingestion.Formats;
 using Analytics.Ingestion.Importing;
 using Microsoft.Data.Sqlite;
@@ -5,9 +6,10 @@ using Microsoft.Data.Sqlite;
 namespace Analytics.Ingestion.Store;
 
 /// <summary>
-/// Upserts orders and their lines inside the import's transaction. A row from a newer export replaces the stored one
-/// (newer statuses and refunds win); the same data again changes nothing; an order's totals are always recomputed
-/// from all its stored lines, so overlapping exports never double.
+/// Writes orders and their lines inside the import's transaction. A stored order is replaced only by a version at
+/// least as new (<see cref="OrderVersion"/>): an older export imported late changes nothing. Versions equal up to
+/// the tie-break wait until the whole file is read, because the tie-break is the latest time anywhere in the file.
+/// An order's totals are always the sum of its stored lines, so overlapping exports never double.
 /// </summary>
 internal sealed class OrderWriter : IDisposable
 {
@@ -21,12 +23,6 @@ internal sealed class OrderWriter : IDisposable
             amount_fen = excluded.amount_fen, refund_fen = excluded.refund_fen, status = excluded.status,
             after_sale_status = excluded.after_sale_status, observed_at = excluded.observed_at,
             last_import_id = excluded.last_import_id
-        WHERE excluded.observed_at >= order_lines.observed_at
-          AND (excluded.product_id IS NOT order_lines.product_id OR excluded.product_title IS NOT order_lines.product_title
-               OR excluded.quantity <> order_lines.quantity OR excluded.amount_fen <> order_lines.amount_fen
-               OR excluded.refund_fen <> order_lines.refund_fen OR excluded.status IS NOT order_lines.status
-               OR excluded.after_sale_status IS NOT order_lines.after_sale_status)
-        RETURNING first_import_id
         """;
 
     // A new order's lines cannot exist yet (lines are only ever stored with their order).
@@ -37,12 +33,18 @@ internal sealed class OrderWriter : IDisposable
                 @refund_fen, @status, @after_sale_status, @observed_at, @import_id, @import_id)
         """;
 
-    private const string StoredPaidAt = """
-        SELECT paid_at, buyer_key FROM orders WHERE platform = @platform AND shop = @shop AND order_id = @order_id
+    private const string StoredOrder = """
+        SELECT paid_at, buyer_key, observed_at, last_import_id, payment_time_source, status, province_code, city, district, buyer_source
+        FROM orders WHERE platform = @platform AND shop = @shop AND order_id = @order_id
+        """;
+
+    private const string StoredLines = """
+        SELECT line_id, product_id, product_title, quantity, amount_fen, refund_fen, status, after_sale_status
+        FROM order_lines WHERE platform = @platform AND shop = @shop AND order_id = @order_id
         """;
 
     // Most orders in an import are new: they are inserted with totals summed in memory, and only an order that
-    // already exists pays for recomputing its totals from all its stored lines.
+    // already exists pays for comparing versions and recomputing its totals from all its stored lines.
     private const string InsertNewOrder = """
         INSERT INTO orders (platform, shop, order_id, paid_at, payment_time_source, status, province_code, city, district,
                             buyer_key, buyer_source, gmv_fen, refund_fen, units, line_count, observed_at, first_import_id, last_import_id)
@@ -51,7 +53,7 @@ internal sealed class OrderWriter : IDisposable
         ON CONFLICT (platform, shop, order_id) DO NOTHING
         """;
 
-    private const string UpsertOrder = """
+    private const string ReplaceOrder = """
         INSERT INTO orders (platform, shop, order_id, paid_at, payment_time_source, status, province_code, city, district,
                             buyer_key, buyer_source, gmv_fen, refund_fen, units, line_count, observed_at, first_import_id, last_import_id)
         SELECT @platform, @shop, @order_id, @paid_at, @payment_time_source, @status, @province_code, @city, @district,
@@ -60,65 +62,151 @@ internal sealed class OrderWriter : IDisposable
         WHERE platform = @platform AND shop = @shop AND order_id = @order_id
         ON CONFLICT (platform, shop, order_id) DO UPDATE SET
             gmv_fen = excluded.gmv_fen, refund_fen = excluded.refund_fen, units = excluded.units, line_count = excluded.line_count,
-            paid_at = iif(excluded.observed_at >= orders.observed_at, excluded.paid_at, orders.paid_at),
-            payment_time_source = iif(excluded.observed_at >= orders.observed_at, excluded.payment_time_source, orders.payment_time_source),
-            status = iif(excluded.observed_at >= orders.observed_at, excluded.status, orders.status),
-            province_code = iif(excluded.observed_at >= orders.observed_at, excluded.province_code, orders.province_code),
-            city = iif(excluded.observed_at >= orders.observed_at, excluded.city, orders.city),
-            district = iif(excluded.observed_at >= orders.observed_at, excluded.district, orders.district),
-            buyer_key = iif(excluded.observed_at >= orders.observed_at, excluded.buyer_key, orders.buyer_key),
-            buyer_source = iif(excluded.observed_at >= orders.observed_at, excluded.buyer_source, orders.buyer_source),
-            observed_at = max(excluded.observed_at, orders.observed_at),
-            last_import_id = excluded.last_import_id
-        WHERE excluded.gmv_fen <> orders.gmv_fen OR excluded.refund_fen <> orders.refund_fen
-           OR excluded.units <> orders.units OR excluded.line_count <> orders.line_count
-           OR (excluded.observed_at >= orders.observed_at
-               AND (excluded.paid_at IS NOT orders.paid_at OR excluded.payment_time_source IS NOT orders.payment_time_source
-                    OR excluded.status IS NOT orders.status OR excluded.province_code IS NOT orders.province_code
-                    OR excluded.city IS NOT orders.city OR excluded.district IS NOT orders.district
-                    OR excluded.buyer_key IS NOT orders.buyer_key OR excluded.buyer_source IS NOT orders.buyer_source))
+            paid_at = excluded.paid_at, payment_time_source = excluded.payment_time_source, status = excluded.status,
+            province_code = excluded.province_code, city = excluded.city, district = excluded.district,
+            buyer_key = excluded.buyer_key, buyer_source = excluded.buyer_source,
+            observed_at = excluded.observed_at, last_import_id = excluded.last_import_id
         """;
 
-    private readonly SqliteStatement _line;
-    private readonly SqliteStatement _newLine;
+    // The same data in a newer version: only the version moves, so a version between the two cannot win later.
+    private const string BumpOrder = """
+        UPDATE orders SET observed_at = @observed_at, last_import_id = @import_id
+        WHERE platform = @platform AND shop = @shop AND order_id = @order_id
+        """;
+
+    private const string BumpLine = """
+        UPDATE order_lines SET observed_at = @observed_at, last_import_id = @import_id
+        WHERE platform = @platform AND shop = @shop AND order_id = @order_id AND line_id = @line_id
+        """;
+
+    private const string CreateTies = "CREATE TEMP TABLE IF NOT EXISTS tied_orders (seq INTEGER PRIMARY KEY, stored_import_id INTEGER NOT NULL, payload TEXT NOT NULL)";
+    private const string ClearTies = "DELETE FROM temp.tied_orders";
+    private const string AddTie = "INSERT INTO temp.tied_orders (stored_import_id, payload) VALUES (@stored_import_id, @payload)";
+    private const string ReadTies = "SELECT stored_import_id, payload FROM temp.tied_orders ORDER BY seq";
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteStatement _line, _newLine, _order, _newOrder, _storedOrder, _storedLines, _bumpOrder, _bumpLine, _addTie;
     private readonly LineParameters _lineParameters, _newLineParameters;
-    private readonly SqliteStatement _order;
-    private readonly SqliteStatement _newOrder;
-    private readonly SqliteStatement _storedPaidAt;
-    private readonly int _storedPaidAtOrderId;
+    private readonly OrderParameters _orderParameters, _newOrderParameters;
     private readonly RollupDeltas _rollups;
     private readonly bool _maintainRollups;
     private readonly BuyerStats _buyers;
-    private readonly OrderParameters _orderParameters, _newOrderParameters;
     private readonly int _nGmv, _nRefund, _nUnits, _nLines;
     private readonly long _importId;
+    private readonly string? _exportedAt;
+    private int _ties;
 
-    public OrderWriter(SqliteConnection connection, long importId, string platform, string shop, string observedAt, bool maintainRollups = true)
+    /// <param name="exportedAt">When the file says it was exported; every order of the file then has that version.</param>
+    public OrderWriter(SqliteConnection connection, long importId, string platform, string shop, string? exportedAt, bool maintainRollups = true)
     {
+        _connection = connection;
         _importId = importId;
+        _exportedAt = exportedAt;
+        _maintainRollups = maintainRollups;
         _line = new SqliteStatement(connection, UpsertLine);
         _newLine = new SqliteStatement(connection, InsertNewLine);
-        _order = new SqliteStatement(connection, UpsertOrder);
-        _maintainRollups = maintainRollups;
-        _rollups = new RollupDeltas(platform, shop, observedAt);
-        _buyers = new BuyerStats(connection, platform);
+        _order = new SqliteStatement(connection, ReplaceOrder);
         _newOrder = new SqliteStatement(connection, InsertNewOrder);
-        _storedPaidAt = new SqliteStatement(connection, StoredPaidAt);
-        _storedPaidAt.Bind(_storedPaidAt.Index("@platform"), platform);
-        _storedPaidAt.Bind(_storedPaidAt.Index("@shop"), shop);
-        _storedPaidAtOrderId = _storedPaidAt.Index("@order_id");
-        foreach (var statement in new[] { _line, _newLine, _order, _newOrder })
+        _storedOrder = new SqliteStatement(connection, StoredOrder);
+        _storedLines = new SqliteStatement(connection, StoredLines);
+        _bumpOrder = new SqliteStatement(connection, BumpOrder);
+        _bumpLine = new SqliteStatement(connection, BumpLine);
+        _rollups = new RollupDeltas(platform, shop);
+        _buyers = new BuyerStats(connection, platform);
+        foreach (var statement in new[] { _line, _newLine, _order, _newOrder, _storedOrder, _storedLines, _bumpOrder, _bumpLine })
         {
             statement.Bind(statement.Index("@platform"), platform);
             statement.Bind(statement.Index("@shop"), shop);
-            statement.Bind(statement.Index("@observed_at"), observedAt);
-            statement.Bind(statement.Index("@import_id"), importId);
         }
+        foreach (var statement in new[] { _line, _newLine, _order, _newOrder, _bumpOrder, _bumpLine })
+            statement.Bind(statement.Index("@import_id"), importId);
+        using (var create = new SqliteStatement(connection, CreateTies))
+            create.Execute();
+        using (var clear = new SqliteStatement(connection, ClearTies))
+            clear.Execute();
+        _addTie = new SqliteStatement(connection, AddTie);
         _lineParameters = new LineParameters(_line);
         _newLineParameters = new LineParameters(_newLine);
         _orderParameters = new OrderParameters(_order);
         _newOrderParameters = new OrderParameters(_newOrder);
         (_nGmv, _nRefund, _nUnits, _nLines) = (_newOrder.Index("@gmv_fen"), _newOrder.Index("@refund_fen"), _newOrder.Index("@units"), _newOrder.Index("@line_count"));
+    }
+
+    public LineCounts Counts;
+
+    /// <summary>The order's version: the file's export time where it states one, else the latest event in its rows.</summary>
+    private string VersionOf(ImportedOrder order) => _exportedAt ?? order.LatestEventTime ?? "";
+
+    public void Write(ImportedOrder order)
+    {
+        var version = VersionOf(order);
+        _newOrderParameters.Bind(order, version);
+        _newOrder.Bind(_nGmv, order.Lines.Sum(l => l.AmountFen));
+        _newOrder.Bind(_nRefund, order.Lines.Sum(l => l.RefundFen));
+        _newOrder.Bind(_nUnits, order.Lines.Sum(l => (long)l.Quantity));
+        _newOrder.Bind(_nLines, order.Lines.Count);
+        if (_newOrder.ExecuteChanges() == 1)
+        {
+            foreach (var line in order.Lines)
+            {
+                _newLineParameters.Bind(order.OrderId, line, version);
+                _newLine.Execute();
+            }
+            Counts.New += order.Lines.Count;
+            if (_maintainRollups)
+            {
+                _rollups.AddNew(order, version);
+                if (order.PaidAt is not null && order.BuyerKey is not null)
+                    _buyers.Add(order.BuyerKey, order.PaidAt);
+            }
+            return;
+        }
+
+        var stored = ReadStored(order.OrderId);
+        if (stored.LastImportId == _importId)
+        {
+            // The same order again further down this file (its sub-orders split apart): its lines join the first part's.
+            Replace(order, stored, version, moveVersion: true);
+            return;
+        }
+        var byVersion = string.CompareOrdinal(version, stored.Version);
+        if (byVersion > 0)
+            Replace(order, stored, version, moveVersion: true);
+        else if (byVersion < 0)
+            Counts.OlderKept++;
+        else
+            Defer(order, stored.LastImportId);
+    }
+
+    /// <summary>
+    /// Settles the orders whose version equalled the stored one, now that the file's own latest time is known
+    /// (<paramref name="fileLatestAt"/>); a stored version from a file with a later latest time is kept.
+    /// </summary>
+    public void SettleTies(SqliteTransaction transaction, string? fileLatestAt)
+    {
+        if (_ties == 0)
+            return;
+        var tieBreaks = new Dictionary<long, string?>();
+        using var ties = new SqliteStatement(_connection, ReadTies);
+        var pending = new List<(long StoredImportId, string Payload)>();
+        while (ties.Step())
+            pending.Add((ties.ColumnInt64(0), ties.ColumnText(1)));
+        foreach (var (storedImportId, payload) in pending)
+        {
+            var order = JsonSerializer.Deserialize<ImportedOrder>(payload)!;
+            var version = VersionOf(order);
+            var stored = ReadStored(order.OrderId);
+            if (!tieBreaks.TryGetValue(stored.LastImportId, out var storedTieBreak))
+                tieBreaks[stored.LastImportId] = storedTieBreak = ImportLog.FileLatestAt(_connection, transaction, stored.LastImportId);
+            var byTieBreak = stored.LastImportId == _importId ? 1 : OrderVersion.Compare(version, fileLatestAt, stored.Version, storedTieBreak);
+            if (byTieBreak < 0)
+                Counts.OlderKept++;
+            else
+                Replace(order, stored, version, moveVersion: byTieBreak > 0); // an exact tie changes data, never just the version
+        }
+        using var clear = new SqliteStatement(_connection, ClearTies);
+        clear.Execute();
+        _ties = 0;
     }
 
     /// <summary>Writes what this import changed in the rollups and buyer counts; called once, before the transaction commits.</summary>
@@ -130,51 +218,110 @@ internal sealed class OrderWriter : IDisposable
         _buyers.Apply(connection, transaction);
     }
 
-    public LineCounts Write(ImportedOrder order)
+    // Ties are kept in a temporary table, not in memory: a re-export of a period that changed no time can tie on every order.
+    private void Defer(ImportedOrder order, long storedImportId)
     {
-        _newOrderParameters.Bind(order);
-        _newOrder.Bind(_nGmv, order.Lines.Sum(l => l.AmountFen));
-        _newOrder.Bind(_nRefund, order.Lines.Sum(l => l.RefundFen));
-        _newOrder.Bind(_nUnits, order.Lines.Sum(l => (long)l.Quantity));
-        _newOrder.Bind(_nLines, order.Lines.Count);
-        var isNewOrder = _newOrder.ExecuteChanges() == 1;
+        _addTie.Bind(1, storedImportId);
+        _addTie.Bind(2, JsonSerializer.Serialize(order));
+        _addTie.Execute();
+        _ties++;
+    }
 
-        var counts = new LineCounts();
-        if (isNewOrder)
-        {
-            foreach (var line in order.Lines)
-            {
-                _newLineParameters.Bind(order.OrderId, line);
-                _newLine.Execute();
-            }
-            counts.New = order.Lines.Count;
-            if (_maintainRollups)
-            {
-                _rollups.AddNew(order);
-                if (order.PaidAt is not null && order.BuyerKey is not null)
-                    _buyers.Add(order.BuyerKey, order.PaidAt);
-            }
-            return counts;
-        }
+    private Stored ReadStored(string orderId)
+    {
+        _storedOrder.Bind(_storedOrder.Index("@order_id"), orderId);
+        if (!_storedOrder.Step())
+            throw new InvalidOperationException($"Order {orderId} vanished inside its import's transaction.");
+        var stored = new Stored(
+            PaidAt: _storedOrder.ColumnTextOrNull(0), BuyerKey: _storedOrder.ColumnTextOrNull(1), Version: _storedOrder.ColumnText(2),
+            LastImportId: _storedOrder.ColumnInt64(3), PaymentTimeSource: _storedOrder.ColumnText(4), Status: _storedOrder.ColumnTextOrNull(5),
+            ProvinceCode: _storedOrder.ColumnTextOrNull(6), City: _storedOrder.ColumnTextOrNull(7), District: _storedOrder.ColumnTextOrNull(8),
+            BuyerSource: _storedOrder.ColumnText(9));
+        _storedOrder.Reset();
+        return stored;
+    }
 
-        _storedPaidAt.Bind(_storedPaidAtOrderId, order.OrderId);
-        var (storedPaidAt, storedBuyer) = _storedPaidAt.QueryTexts();
-        _rollups.Rebuild(order, storedPaidAt);
+    /// <summary>The incoming version wins: its lines replace the stored ones of the same id, and its order facts the stored ones.</summary>
+    /// <param name="moveVersion">Whether an order whose data is unchanged still takes this version (it is strictly newer).</param>
+    private void Replace(ImportedOrder order, Stored stored, string version, bool moveVersion)
+    {
+        var storedLines = StoredLinesOf(order.OrderId);
+        var changed = !SameOrderFacts(order, stored);
         foreach (var line in order.Lines)
         {
-            _lineParameters.Bind(order.OrderId, line);
-            var firstImport = _line.Execute();
-            if (firstImport is null) counts.Unchanged++;
-            else if (firstImport == _importId) counts.New++;
-            else counts.Updated++;
+            if (!storedLines.TryGetValue(line.LineId, out var storedLine))
+            {
+                Counts.New++;
+                changed = true;
+            }
+            else if (storedLine == LineFacts.Of(line))
+            {
+                Counts.Unchanged++;
+            }
+            else
+            {
+                Counts.Updated++;
+                changed = true;
+            }
         }
-        _orderParameters.Bind(order);
-        _order.Execute();
-        // An older export does not overwrite a newer one, so the stored order, not the imported one, says what changed.
-        var (paidAt, buyer) = _storedPaidAt.QueryTexts();
+        if (!changed)
+        {
+            if (moveVersion)
+                BumpVersion(order, version);
+            return;
+        }
         if (_maintainRollups)
-            _buyers.Move(storedBuyer, storedPaidAt, buyer, paidAt);
-        return counts;
+            _rollups.Rebuild(order, stored.PaidAt, version);
+        foreach (var line in order.Lines)
+        {
+            _lineParameters.Bind(order.OrderId, line, version);
+            _line.Execute();
+        }
+        _orderParameters.Bind(order, version);
+        _order.Execute();
+        if (_maintainRollups)
+            _buyers.Move(stored.BuyerKey, stored.PaidAt, order.BuyerKey, order.PaidAt);
+    }
+
+    private void BumpVersion(ImportedOrder order, string version)
+    {
+        _bumpOrder.Bind(_bumpOrder.Index("@order_id"), order.OrderId);
+        _bumpOrder.Bind(_bumpOrder.Index("@observed_at"), version);
+        _bumpOrder.Execute();
+        _bumpLine.Bind(_bumpLine.Index("@order_id"), order.OrderId);
+        _bumpLine.Bind(_bumpLine.Index("@observed_at"), version);
+        foreach (var line in order.Lines)
+        {
+            _bumpLine.Bind(_bumpLine.Index("@line_id"), line.LineId);
+            _bumpLine.Execute();
+        }
+    }
+
+    private Dictionary<string, LineFacts> StoredLinesOf(string orderId)
+    {
+        _storedLines.Bind(_storedLines.Index("@order_id"), orderId);
+        var lines = new Dictionary<string, LineFacts>(StringComparer.Ordinal);
+        while (_storedLines.Step())
+        {
+            lines[_storedLines.ColumnText(0)] = new LineFacts(_storedLines.ColumnTextOrNull(1), _storedLines.ColumnTextOrNull(2),
+                _storedLines.ColumnInt64(3), _storedLines.ColumnInt64(4), _storedLines.ColumnInt64(5),
+                _storedLines.ColumnTextOrNull(6), _storedLines.ColumnTextOrNull(7));
+        }
+        return lines;
+    }
+
+    private static bool SameOrderFacts(ImportedOrder order, Stored stored) =>
+        order.PaidAt == stored.PaidAt && StoredText.Of(order.PaidAtSource) == stored.PaymentTimeSource && order.Status == stored.Status &&
+        order.ProvinceCode == stored.ProvinceCode && order.City == stored.City && order.District == stored.District &&
+        order.BuyerKey == stored.BuyerKey && StoredText.Of(order.BuyerKey is null ? BuyerSource.None : order.BuyerSource) == stored.BuyerSource;
+
+    private sealed record Stored(string? PaidAt, string? BuyerKey, string Version, long LastImportId, string PaymentTimeSource,
+        string? Status, string? ProvinceCode, string? City, string? District, string BuyerSource);
+
+    private sealed record LineFacts(string? ProductId, string? Title, long Quantity, long AmountFen, long RefundFen, string? Status, string? AfterSaleStatus)
+    {
+        public static LineFacts Of(OrderLine line) =>
+            new(line.ProductId, line.ProductTitle, line.Quantity, line.AmountFen, line.RefundFen, line.Status, line.AfterSaleStatus);
     }
 
     private sealed class LineParameters(SqliteStatement statement)
@@ -182,9 +329,10 @@ internal sealed class OrderWriter : IDisposable
         private readonly int _orderId = statement.Index("@order_id"), _lineId = statement.Index("@line_id"),
             _productId = statement.Index("@product_id"), _title = statement.Index("@product_title"), _quantity = statement.Index("@quantity"),
             _amount = statement.Index("@amount_fen"), _refund = statement.Index("@refund_fen"), _status = statement.Index("@status"),
-            _afterSale = statement.Index("@after_sale_status");
+            _afterSale = statement.Index("@after_sale_status"), _version = statement.Index("@observed_at");
+        private string? _boundVersion;
 
-        public void Bind(string orderId, OrderLine line)
+        public void Bind(string orderId, OrderLine line, string version)
         {
             statement.Bind(_orderId, orderId);
             statement.Bind(_lineId, line.LineId);
@@ -195,6 +343,11 @@ internal sealed class OrderWriter : IDisposable
             statement.Bind(_refund, line.RefundFen);
             statement.Bind(_status, line.Status);
             statement.Bind(_afterSale, line.AfterSaleStatus);
+            if (!ReferenceEquals(version, _boundVersion))
+            {
+                statement.Bind(_version, version);
+                _boundVersion = version;
+            }
         }
     }
 
@@ -204,9 +357,10 @@ internal sealed class OrderWriter : IDisposable
         private readonly int _orderId = statement.Index("@order_id"), _paidAt = statement.Index("@paid_at"),
             _source = statement.Index("@payment_time_source"), _status = statement.Index("@status"),
             _province = statement.Index("@province_code"), _city = statement.Index("@city"), _district = statement.Index("@district"),
-            _buyer = statement.Index("@buyer_key"), _buyerSource = statement.Index("@buyer_source");
+            _buyer = statement.Index("@buyer_key"), _buyerSource = statement.Index("@buyer_source"), _version = statement.Index("@observed_at");
+        private string? _boundVersion;
 
-        public void Bind(ImportedOrder order)
+        public void Bind(ImportedOrder order, string version)
         {
             statement.Bind(_orderId, order.OrderId);
             statement.Bind(_paidAt, order.PaidAt);
@@ -217,21 +371,23 @@ internal sealed class OrderWriter : IDisposable
             statement.Bind(_district, order.District);
             statement.Bind(_buyer, order.BuyerKey);
             statement.Bind(_buyerSource, StoredText.Of(order.BuyerKey is null ? BuyerSource.None : order.BuyerSource));
+            if (!ReferenceEquals(version, _boundVersion))
+            {
+                statement.Bind(_version, version);
+                _boundVersion = version;
+            }
         }
     }
 
     public void Dispose()
     {
-        _line.Dispose();
-        _newLine.Dispose();
-        _order.Dispose();
-        _newOrder.Dispose();
-        _storedPaidAt.Dispose();
+        foreach (var statement in new[] { _line, _newLine, _order, _newOrder, _storedOrder, _storedLines, _bumpOrder, _bumpLine, _addTie })
+            statement.Dispose();
         _buyers.Dispose();
     }
 }
 
 internal struct LineCounts
 {
-    public int New, Updated, Unchanged;
+    public int New, Updated, Unchanged, OlderKept;
 }

@@ -26,9 +26,12 @@ internal static class ReferenceSeeds
             """;
         connection.Execute(upsertPlatform, Read(seedsDirectory, "platforms.csv", "code", "name", "aliases"), transaction);
 
+        // A shop renamed or merged away does not come back from the seeds, and an enterprise the bureau set on the
+        // command line stays; seeds/shops.csv still maps shops that imports registered on their own.
         const string upsertShop = """
-            INSERT INTO shops (platform, shop, enterprise) VALUES (@platform, @shop, @enterprise)
-            ON CONFLICT (platform, shop) DO UPDATE SET enterprise = excluded.enterprise
+            INSERT INTO shops (platform, shop, enterprise, registered_by)
+            SELECT @platform, @shop, @enterprise, 'seed' WHERE NOT EXISTS (SELECT 1 FROM shop_aliases WHERE alias = @shop)
+            ON CONFLICT (platform, shop) DO UPDATE SET enterprise = excluded.enterprise WHERE shops.registered_by <> 'cli'
             """;
         connection.Execute(upsertShop, Read(seedsDirectory, "shops.csv", "platform", "shop", "enterprise"), transaction);
     }

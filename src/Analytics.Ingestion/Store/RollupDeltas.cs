@@ -11,16 +11,16 @@ namespace Analytics.Ingestion.Store;
 /// a day on which a stored order changed (or from which one moved) is rebuilt from its definition instead, which
 /// is always right however the order changed.
 /// </summary>
-internal sealed class RollupDeltas(string platform, string shop, string observedAt)
+internal sealed class RollupDeltas(string platform, string shop)
 {
     private readonly Dictionary<(string Day, string Province), SalesDelta> _sales = [];
     private readonly Dictionary<(string Day, string Product, string Province), ProductDelta> _products = [];
-    private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Title, string Version)> _titles = new(StringComparer.Ordinal);
     private readonly HashSet<DateOnly> _rebuild = [];
 
-    public void AddNew(ImportedOrder order)
+    public void AddNew(ImportedOrder order, string version)
     {
-        RememberTitles(order);
+        RememberTitles(order, version);
         if (order.PaidAt is null)
             return;
         var day = order.PaidAt[..10];
@@ -50,9 +50,9 @@ internal sealed class RollupDeltas(string platform, string shop, string observed
     }
 
     /// <summary>A stored order changed: the days it was and is paid on are rebuilt.</summary>
-    public void Rebuild(ImportedOrder order, string? storedPaidAt)
+    public void Rebuild(ImportedOrder order, string? storedPaidAt, string version)
     {
-        RememberTitles(order);
+        RememberTitles(order, version);
         foreach (var paidAt in new[] { order.PaidAt, storedPaidAt })
         {
             if (paidAt is { Length: >= 10 })
@@ -93,7 +93,7 @@ internal sealed class RollupDeltas(string platform, string shop, string observed
                 units = units + excluded.units
             """;
         const string title = """
-            INSERT INTO products (platform, shop, product_id, title, observed_at) VALUES (@platform, @shop, @Product, @Title, @observedAt)
+            INSERT INTO products (platform, shop, product_id, title, observed_at) VALUES (@platform, @shop, @Product, @Title, @Version)
             ON CONFLICT (platform, shop, product_id) DO UPDATE SET title = excluded.title, observed_at = excluded.observed_at
             WHERE excluded.observed_at >= products.observed_at AND excluded.title IS NOT products.title
             """;
@@ -121,7 +121,7 @@ internal sealed class RollupDeltas(string platform, string shop, string observed
                 .Select(m => new { m.Key.Month, platform, shop, m.Key.Product, m.Key.Province, m.Value.Orders, m.Value.GmvFen, m.Value.RefundFen, m.Value.Units }),
             transaction);
         Rollups.Rebuild(connection, transaction, _rebuild);
-        connection.Execute(title, _titles.Select(t => new { platform, shop, Product = t.Key, Title = t.Value, observedAt }), transaction);
+        connection.Execute(title, _titles.Select(t => new { platform, shop, Product = t.Key, t.Value.Title, t.Value.Version }), transaction);
     }
 
     private static Dictionary<TKey, TDelta> MonthsOf<TEntry, TKey, TDelta>(IEnumerable<TEntry> entries, Func<TEntry, TKey> month, Func<TEntry, TDelta> delta)
@@ -137,12 +137,14 @@ internal sealed class RollupDeltas(string platform, string shop, string observed
         return months;
     }
 
-    private void RememberTitles(ImportedOrder order)
+    /// <summary>A product's title as the newest version of any order in this file names it.</summary>
+    private void RememberTitles(ImportedOrder order, string version)
     {
         foreach (var line in order.Lines)
         {
-            if (line.ProductTitle is not null)
-                _titles[line.ProductId ?? line.LineId] = line.ProductTitle;
+            var product = line.ProductId ?? line.LineId;
+            if (line.ProductTitle is not null && (!_titles.TryGetValue(product, out var known) || string.CompareOrdinal(version, known.Version) >= 0))
+                _titles[product] = (line.ProductTitle, version);
         }
     }
 

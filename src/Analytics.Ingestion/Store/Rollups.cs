@@ -51,6 +51,19 @@ internal static class Rollups
         connection.Execute(titles, transaction: transaction);
     }
 
+    /// <summary>A shop's product titles from its stored lines: each product's title in its newest stored version.</summary>
+    public static void RebuildTitles(SqliteConnection connection, SqliteTransaction transaction, string platform, string shop)
+    {
+        const string sql = """
+            DELETE FROM products WHERE platform = @platform AND shop = @shop;
+            INSERT INTO products (platform, shop, product_id, title, observed_at)
+            SELECT platform, shop, coalesce(product_id, line_id), product_title, max(observed_at)
+            FROM order_lines WHERE platform = @platform AND shop = @shop AND product_title IS NOT NULL
+            GROUP BY platform, shop, coalesce(product_id, line_id)
+            """;
+        connection.Execute(sql, new { platform, shop }, transaction);
+    }
+
     // A day's rows are taken out of its month before the day is rebuilt and put back after, so months stay exact.
     private const string DayIntoMonth = """
         INSERT INTO sales_monthly (month, platform, shop, province_code, orders, gmv_fen, refund_fen, units, buyer_orders, buyer_gmv_fen, estimated_buyer_orders)

@@ -101,6 +101,11 @@ internal sealed class SqliteStatement : IDisposable
 
     public long ColumnInt64(int index) => raw.sqlite3_column_int64(_statement, index);
 
+    /// <summary>Resets a query stepped to fewer than all its rows, so it can run again.</summary>
+    public void Reset() => raw.sqlite3_reset(_statement);
+
+    public string? ColumnTextOrNull(int index) => Column(index);
+
     private string? Column(int index) =>
         raw.sqlite3_column_type(_statement, index) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(_statement, index).utf8_to_string();
 

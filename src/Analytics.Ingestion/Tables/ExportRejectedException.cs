@@ -1,4 +1,9 @@
 namespace Analytics.Ingestion.Tables;
 
-/// <summary>The whole file cannot be imported; the message says why and what to do, and nothing of it is stored.</summary>
-internal sealed class ExportRejectedException(string reason) : Exception(reason);
+/// <summary>The file cannot be imported, for a reason its operator can act on: Chinese first, the English kept.</summary>
+internal sealed class ExportRejectedException(string reason, string reasonEn) : Exception(reason)
+{
+    public ExportRejectedException(string reason) : this(reason, reason) { }
+
+    public string ReasonEn { get; } = reasonEn;
+}

@@ -12,6 +12,8 @@ internal sealed class TestStore : IDisposable
         Folder = Path.Combine(Path.GetTempPath(), "analytics-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         Options = new StoreOptions { DatabasePath = Path.Combine(Folder, "analytics.db"), BuyerKeyFile = Path.Combine(Folder, "buyer.key") };
+        // One key for every test store, so that two stores fed the same exports hold the same buyer keys and can be compared.
+        File.WriteAllText(Options.BuyerKeyFile, "test-buyer-key-shared-by-every-test-store\n");
         Store = new AnalyticsStore(Options, TimeProvider.System);
     }
 
