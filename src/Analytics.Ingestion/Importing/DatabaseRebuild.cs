@@ -48,7 +48,7 @@ internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys,
                     cancellationToken.ThrowIfCancellationRequested();
                     using var transaction = fresh.BeginTransaction(deferred: false);
                     var receipt = await importer.ReplayAsync(archive.Find(landed[i].ArchivedAs)!, landed[i], transaction, onlyOrders: null, cancellationToken);
-                    ImportLog.Finish(fresh, transaction, receipt);
+                    ImportLog.RefreshFileFacts(fresh, transaction, receipt);
                     transaction.Commit();
                     progress($"重放 {i + 1}/{landed.Count}：导入 #{landed[i].ImportId} {landed[i].FileName}");
                 }

@@ -48,6 +48,28 @@ public static class ImportLog
         connection.Execute(problem, receipt.Problems.Select(p => new { importId = receipt.ImportId, p.Line, p.Sheet, p.Column, p.Reason, p.ReasonEn }), transaction);
     }
 
+    /// <summary>
+    /// After a rebuild replayed the file: what the file itself holds as the readers now read it (a reader fix shows
+    /// here). What the import did at the time — lines new, updated, older kept — is history and stays as it was.
+    /// </summary>
+    internal static void RefreshFileFacts(SqliteConnection connection, SqliteTransaction transaction, ImportReceipt receipt)
+    {
+        const string sql = """
+            UPDATE imports SET platform = @Platform, layout = @Layout, encoding = @Encoding, exported_at = @ExportedAt,
+                rows_read = @RowsRead, rows_rejected = @RowsRejected, summary_rows = @SummaryRows, unpaid_lines = @UnpaidLines,
+                fallbacks = @Fallbacks, latest_paid_at = @LatestPaidAt, file_latest_at = @FileLatestAt
+            WHERE id = @ImportId
+            """;
+        connection.Execute(sql, receipt, transaction);
+        const string deleteProblems = "DELETE FROM import_problems WHERE import_id = @ImportId";
+        connection.Execute(deleteProblems, new { receipt.ImportId }, transaction);
+        const string problem = """
+            INSERT INTO import_problems (import_id, line, sheet, column, reason, reason_en)
+            VALUES (@importId, @Line, @Sheet, @Column, @Reason, @ReasonEn)
+            """;
+        connection.Execute(problem, receipt.Problems.Select(p => new { importId = receipt.ImportId, p.Line, p.Sheet, p.Column, p.Reason, p.ReasonEn }), transaction);
+    }
+
     // The reason column keeps both wordings: Chinese, then the English on its own line.
     private static string? ReasonText(ImportReceipt receipt) =>
         receipt.Reason is null ? null : receipt.ReasonEn is null ? receipt.Reason : receipt.Reason + "\n" + receipt.ReasonEn;
