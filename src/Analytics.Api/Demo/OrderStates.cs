@@ -17,7 +17,8 @@ internal static class OrderStates
 
         if (line.IsRefundedBy(at))
         {
-            return new LineState("已关闭", "退款成功", order.Shipped < line.RefundedAt, false);
+            // What happened before the refund stays in the export: a refund never erases a time.
+            return new LineState("已关闭", "退款成功", order.Shipped < line.RefundedAt, order.Completed < line.RefundedAt);
         }
 
         var afterSale = line.AfterSaleClosed && at >= order.Completed ? "售后关闭" : "-";
@@ -39,7 +40,7 @@ internal static class OrderStates
         {
             // Full-width comma, as PDD writes it.
             return order.Shipped < line.RefundedAt
-                ? new LineState("已发货，退款成功", "退款成功", true, false)
+                ? new LineState("已发货，退款成功", "退款成功", true, order.Completed < line.RefundedAt)
                 : new LineState("未发货，退款成功", "退款成功", false, false);
         }
 

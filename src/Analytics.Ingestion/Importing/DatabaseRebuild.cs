@@ -46,11 +46,12 @@ internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys,
                 for (var i = 0; i < landed.Count; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    // Said before the replay, so a long file shows what the rebuild is busy with.
+                    progress($"重放 {i + 1}/{landed.Count}：导入 #{landed[i].ImportId} {landed[i].FileName}");
                     using var transaction = fresh.BeginTransaction(deferred: false);
                     var receipt = await importer.ReplayAsync(archive.Find(landed[i].ArchivedAs)!, landed[i], transaction, onlyOrders: null, cancellationToken);
                     ImportLog.RefreshFileFacts(fresh, transaction, receipt);
                     transaction.Commit();
-                    progress($"重放 {i + 1}/{landed.Count}：导入 #{landed[i].ImportId} {landed[i].FileName}");
                 }
                 after = StoreFigures.Of(fresh);
                 StoreEvents.Record(fresh, null, Now(), "rebuild", Environment.UserName,

@@ -102,7 +102,9 @@ public sealed class ImportsApiTests
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(contentType, Is.EqualTo("application/problem+json"));
-        Assert.That(problem.GetProperty("errors").GetProperty("file")[0].GetString(), Does.Contain("'file'"));
+        var errors = problem.GetProperty("errors").GetProperty("file");
+        Assert.That(errors[0].GetString(), Does.Contain("名为 file 的字段"), "Chinese first, for the operator");
+        Assert.That(errors[1].GetString(), Does.Contain("'file'"));
     }
 
     [Test]

@@ -49,7 +49,7 @@ public sealed class InboxWorkerTests
         var done = Path.Combine(inbox.DonePath, Shop, "x.csv");
         Assert.That(File.Exists(dropped), Is.False, "the inbox is emptied");
         Assert.That(File.ReadAllBytes(done), Is.EqualTo(OneDouyinOrder()));
-        Assert.That(File.ReadAllText(done + ".receipt.txt"), Does.StartWith("x.csv: imported").And.Contain("order lines new 1"));
+        Assert.That(File.ReadAllText(done + ".receipt.txt"), Does.Contain("x.csv：已导入").And.Contain("订单行 新增 1"));
         Assert.That(Directory.Exists(inbox.FailedPath), Is.False);
     }
 
@@ -69,7 +69,7 @@ public sealed class InboxWorkerTests
         var failed = Path.Combine(inbox.FailedPath, Shop, "bad.csv");
         Assert.That(File.Exists(failed), Is.True);
         Assert.That(File.ReadAllText(failed + ".receipt.txt"),
-            Does.StartWith("bad.csv: REJECTED").And.Contain("reason: No known order-export header"));
+            Does.StartWith("bad.csv：被拒收").And.Contain("原因："));
         Assert.That(File.Exists(Path.Combine(inbox.DonePath, Shop, "good.csv")), Is.True);
         Assert.That(File.Exists(Path.Combine(inbox.DonePath, Shop, "bad.csv")), Is.False);
         Assert.That(Directory.EnumerateFiles(inbox.InboxPath, "*", SearchOption.AllDirectories), Is.Empty);
@@ -89,11 +89,11 @@ public sealed class InboxWorkerTests
 
         Assert.That(receipts.Select(r => r.Landed), Is.EqualTo(new[] { false }), "a file that can never be read is not retried forever");
         Assert.That(File.Exists(dropped), Is.False);
-        Assert.That(File.ReadAllText(Path.Combine(inbox.FailedPath, Shop, "pdd.xlsx.receipt.txt")), Does.Contain("reason: "));
+        Assert.That(File.ReadAllText(Path.Combine(inbox.FailedPath, Shop, "pdd.xlsx.receipt.txt")), Does.Contain("被拒收").And.Contain("原因："));
     }
 
     [Test]
-    public async Task AfterARestartTheSameFileDroppedAgainLandsWithNothingNewBesideTheFirstCopy()
+    public async Task AfterARestartTheSameFileDroppedAgainChangesNothingAndGoesToDoneBesideTheFirstCopy()
     {
         using var store = new TestStore();
         var inbox = Inbox(store);
@@ -111,14 +111,14 @@ public sealed class InboxWorkerTests
         var receipts = await restarted.ScanOnceAsync(CancellationToken.None);
 
         var again = receipts.Single();
-        Assert.That((again.Landed, again.LinesNew, again.LinesUpdated, again.LinesUnchanged), Is.EqualTo((true, 0, 0, 1)), again.ToText());
+        Assert.That((again.Status, again.LinesNew, again.LinesUpdated, again.LinesUnchanged), Is.EqualTo(("duplicate", 0, 0, 0)), again.ToText());
         Assert.That(again.SameFileImportId, Is.EqualTo(firstImportId));
         Assert.That(store.Snapshot(), Is.EqualTo(before));
         Assert.That(File.Exists(dropped), Is.False);
         // done/ already holds an x.csv: the second copy takes the import id as a suffix and the first is left as it was.
         var second = Path.Combine(inbox.DonePath, Shop, $"x.{again.ImportId}.csv");
         Assert.That(File.ReadAllBytes(second), Is.EqualTo(OneDouyinOrder()));
-        Assert.That(File.ReadAllText(second + ".receipt.txt"), Does.Contain("imported before").And.Contain("order lines new 0"));
+        Assert.That(File.ReadAllText(second + ".receipt.txt"), Does.Contain("重复文件，未再导入").And.Contain($"与导入 #{firstImportId} 内容完全相同").And.Not.Contain("订单行"));
         Assert.That(File.ReadAllText(Path.Combine(inbox.DonePath, Shop, "x.csv.receipt.txt")), Is.EqualTo(firstReceipt));
     }
 
@@ -136,7 +136,7 @@ public sealed class InboxWorkerTests
         Assert.That(File.Exists(dropped), Is.False);
         var failed = Path.Combine(inbox.FailedPath, "orders.csv");
         Assert.That(File.Exists(failed), Is.True);
-        Assert.That(File.ReadAllText(failed + ".receipt.txt"), Does.Contain("REJECTED").And.Contain("--shop"));
+        Assert.That(File.ReadAllText(failed + ".receipt.txt"), Does.Contain("被拒收").And.Contain("inbox/<店铺名>/"));
         Assert.That(store.Orders(), Is.Empty);
     }
 

@@ -28,7 +28,7 @@ public sealed class PddImportTests
 
         Assert.That(receipt.Landed, Is.True, receipt.ToText());
         Assert.That((receipt.Platform, receipt.Layout, receipt.RowsRead, receipt.SummaryRows), Is.EqualTo(("pdd", "默认导出 27列", 4, 1)));
-        Assert.That(receipt.Fallbacks, Does.Contain("payment time taken from the date in 订单号 (times blank): 1 orders"));
+        Assert.That(receipt.Fallbacks, Does.Contain("支付时间取自订单号中的日期（时间为空）：1 单"));
         var orders = store.Orders();
         Assert.That(orders.Select(o => (o.OrderId, o.PaidAt, o.PaymentTimeSource)), Is.EqualTo(new (string, string?, string)[]
         {

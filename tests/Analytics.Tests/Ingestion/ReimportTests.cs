@@ -18,7 +18,7 @@ public sealed class ReimportTests
     }
 
     [Test]
-    public async Task ImportingTheSameFileAgainChangesNothingAndTheReceiptSaysSo()
+    public async Task ImportingTheSameFileAgainChangesNothingAndTheReceiptNeverReportsUpdatedRows()
     {
         using var store = new TestStore();
         var bytes = Douyin(("6937841205567283410", "20.00", "-"), ("6937841205567283411", "30.00", "-")).Utf8WithBom();
@@ -27,9 +27,9 @@ public sealed class ReimportTests
 
         var again = await store.ImportAsync("1740931200_a.csv", bytes);
 
-        Assert.That((again.Landed, again.LinesNew, again.LinesUpdated, again.LinesUnchanged), Is.EqualTo((true, 0, 0, 2)));
+        Assert.That((again.Status, again.LinesNew, again.LinesUpdated, again.LinesUnchanged), Is.EqualTo(("duplicate", 0, 0, 0)));
         Assert.That(again.SameFileImportId, Is.EqualTo(first.ImportId));
-        Assert.That(again.ToText(), Does.Contain("imported before"));
+        Assert.That(again.ToText(), Does.Contain($"此文件与导入 #{first.ImportId} 内容完全相同").And.Not.Contain("更新"));
         Assert.That(store.Snapshot(), Is.EqualTo(before));
     }
 
@@ -57,21 +57,26 @@ public sealed class ReimportTests
 
         var older = await store.ImportAsync("1740931200_older.csv", Douyin(("6937841205567283411", "30.00", "-")).Utf8WithBom());
 
-        Assert.That((older.LinesNew, older.LinesUpdated, older.LinesUnchanged), Is.EqualTo((0, 0, 1)));
+        Assert.That((older.LinesNew, older.LinesUpdated, older.LinesUnchanged, older.OrdersOlderKept), Is.EqualTo((0, 0, 0, 1)));
+        Assert.That(older.ToText(), Does.Contain("比已存数据旧的订单 1 单：保留已存的较新数据"));
         var order = store.Orders().Single();
         Assert.That((order.RefundFen, order.Status), Is.EqualTo((3000L, "已关闭")));
     }
 
     [Test]
-    public async Task TheSameOrderIdInAnotherShopIsAnotherOrder()
+    public async Task AnOrderAlreadyStoredUnderAnotherShopOfThePlatformRejectsTheFileAsTheWrongShop()
     {
         using var store = new TestStore();
-        var bytes = Douyin(("6937841205567283410", "20.00", "-")).Utf8WithBom();
+        await store.ImportAsync("a.csv", Douyin(("6937841205567283410", "20.00", "-")).Utf8WithBom(), shop: "店一");
+        var before = store.Snapshot();
 
-        await store.ImportAsync("a.csv", bytes, shop: "店一");
-        await store.ImportAsync("b.csv", bytes, shop: "店二");
+        // A later export of the same shop (not the same bytes, which would be a duplicate) given the wrong shop.
+        var wrongShop = await store.ImportAsync("b.csv",
+            Douyin(("6937841205567283410", "20.00", "-"), ("6937841205567283499", "25.00", "-")).Utf8WithBom(), shop: "店二");
 
-        Assert.That(store.Orders().Select(o => o.Shop), Is.EqualTo(new[] { "店一", "店二" }));
+        Assert.That(wrongShop.Rejected, Is.True);
+        Assert.That(wrongShop.Reason, Does.Contain("订单 6937841205567283410 已在同一平台的店铺“店一”中"));
+        Assert.That(store.Snapshot(), Is.EqualTo(before), "the order is not stored twice");
     }
 
     [Test]
