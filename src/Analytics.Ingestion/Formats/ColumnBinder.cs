@@ -10,9 +10,12 @@ internal sealed class ColumnBinder(HeaderRow header, string exportName)
         var index = header.IndexOf(names);
         if (index < 0)
         {
-            var also = names.Length > 1 ? $" (or {string.Join(" / ", names.Skip(1))})" : "";
+            var others = names.Skip(1).ToList();
+            var also = others.Count > 0 ? $" (or {string.Join(" / ", others)})" : "";
+            var alsoZh = others.Count > 0 ? $"（或{string.Join("、", others.Select(n => $"“{n}”"))}）" : "";
             throw new ExportRejectedException(
-                $"The {exportName} header on {header.Row.Where} has no column {names[0]}{also}, which this export needs. Export again with that field selected.");
+                $"{exportName}的表头（{header.Row.Where}）缺少“{names[0]}”列{alsoZh}，导入需要这一列。请在商家后台导出时勾选这个字段，重新导出。",
+                $"The {exportName} header on {header.Row.WhereEn} has no column {names[0]}{also}, which this export needs. Export again with that field selected.");
         }
         return index;
     }

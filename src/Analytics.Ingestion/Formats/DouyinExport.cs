@@ -76,6 +76,7 @@ internal sealed class DouyinExport : ExportFormat
             var row = new ExportRow
             {
                 Line = cells.Row.Line,
+                Sheet = cells.Row.Sheet,
                 OrderId = orderId!,
                 LineId = lineId!,
                 ProductId = cells.Id(ProductId, required: false),

@@ -69,7 +69,9 @@ internal sealed partial class ExportDocument : IDisposable
                 sheet = row.Sheet;
                 var (format, header, _) = FindHeader(_rows, sheet, first: row);
                 if (format != Format)
-                    throw new ExportRejectedException($"Sheet '{sheet}' holds a {format.Name}, but the workbook began with a {Format.Name}; put each export in its own file.");
+                    throw new ExportRejectedException(
+                        $"工作表“{sheet}”是{format.Name}，但这个工作簿的第一张表是{Format.Name}。请把每种导出分别放在单独的文件中。",
+                        $"Sheet '{sheet}' holds a {format.Name}, but the workbook began with a {Format.Name}; put each export in its own file.");
                 Header = header;
                 Reader = format.Bind(header, _provinces);
                 _eventTimeColumns = EventTimeColumns(format, header);

@@ -22,6 +22,9 @@ internal static class ExportFormats
     }
 
     public static ExportRejectedException NotRecognised(string? sheet) => new(
+        $"{(sheet is null ? "" : $"工作表“{sheet}”")}前{HeaderSearchRows}行中没有找到可识别的订单导出表头。可识别的导出：" +
+        string.Join("；", All.Select(f => $"{f.Name}（含{string.Join("、", f.Signature.Select(c => $"“{c}”"))}列）")) +
+        "。请确认这是订单导出，而不是结算单、售后单或推广报表。",
         $"No known order-export header in the first {HeaderSearchRows} rows{(sheet is null ? "" : $" of sheet '{sheet}'")}. Recognised exports: " +
         string.Join("; ", All.Select(f => $"{f.Name} (columns {string.Join(", ", f.Signature)})")) +
         ". Is this an order export (not a settlement, after-sale or promotion report)?");

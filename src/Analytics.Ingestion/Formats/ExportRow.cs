@@ -4,6 +4,9 @@ namespace Analytics.Ingestion.Formats;
 internal sealed record ExportRow
 {
     public required int Line { get; init; }
+
+    /// <summary>The worksheet the row is on (null for text files), so a problem found later still says where the row is.</summary>
+    public string? Sheet { get; init; }
     public required string OrderId { get; init; }
     public required string LineId { get; init; }
     public string? ProductId { get; init; }

@@ -58,6 +58,7 @@ internal sealed class JdExport : ExportFormat
             var row = new ExportRow
             {
                 Line = cells.Row.Line,
+                Sheet = cells.Row.Sheet,
                 OrderId = cells.Id(OrderId)!,
                 LineId = productId!,
                 ProductId = productId,

@@ -58,6 +58,7 @@ internal sealed class PddExport : ExportFormat
             var row = new ExportRow
             {
                 Line = cells.Row.Line,
+                Sheet = cells.Row.Sheet,
                 OrderId = orderId!,
                 LineId = orderId!,
                 ProductId = cells.Id(ProductId, required: false),

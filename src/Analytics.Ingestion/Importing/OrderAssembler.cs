@@ -37,7 +37,14 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
         for (var i = 0; i < rows.Count; i++)
         {
             if (lastIndex[rows[i].LineId] != i)
-                reject(new RowProblem(rows[i].Line, null, null, $"line {rows[i].LineId} of order {rows[i].OrderId} appears again on line {rows[lastIndex[rows[i].LineId]].Line}; the later row was kept"));
+            {
+                var later = rows[lastIndex[rows[i].LineId]];
+                // A large workbook splits an order over sheets; the later row is then named with its sheet.
+                var otherSheet = later.Sheet is not null && later.Sheet != rows[i].Sheet;
+                reject(new RowProblem(rows[i].Line, rows[i].Sheet, null,
+                    $"订单 {rows[i].OrderId} 的订单行 {rows[i].LineId} 在{(otherSheet ? $"工作表“{later.Sheet}”" : "")}第{later.Line}行又出现了一次，已保留后面那一行",
+                    $"line {rows[i].LineId} of order {rows[i].OrderId} appears again on {(otherSheet ? $"sheet '{later.Sheet}' row" : "line")} {later.Line}; the later row was kept"));
+            }
         }
         return rows.Where((row, i) => lastIndex[row.LineId] == i).ToArray();
     }
@@ -52,7 +59,9 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
         {
             // The order's amount was already taken once from its earlier rows; taking it again would double it.
             foreach (var row in rows)
-                reject(new RowProblem(row.Line, null, null, $"order {row.OrderId} appeared earlier in the file, separated from these rows; its amount is per order, so sort the export by 订单号 and import it again"));
+                reject(new RowProblem(row.Line, row.Sheet, null,
+                    $"订单 {row.OrderId} 在文件前面已经出现过，和这几行没有排在一起；这个订单的金额按整单记录，请把导出文件按“订单号”排序后重新导入",
+                    $"order {row.OrderId} appeared earlier in the file, separated from these rows; its amount is per order, so sort the export by 订单号 and import it again"));
             return null;
         }
 

@@ -37,14 +37,17 @@ internal sealed record ExportFileText(string Sha256, ExportContainer Container, 
         if (utf8Failure is null)
             return new(sha, ExportContainer.Text, utf8, hasBom ? "UTF-8 (BOM)" : "UTF-8", hasBom ? 3 : 0);
         if (hasBom)
-            throw new ExportRejectedException($"The file starts with a UTF-8 byte-order mark but has invalid UTF-8 bytes {utf8Failure}.");
+            throw new ExportRejectedException(
+                $"文件以UTF-8字节顺序标记开头，但{utf8Failure.Zh}有无效的UTF-8字节，请从商家后台重新导出。",
+                $"The file starts with a UTF-8 byte-order mark but has invalid UTF-8 bytes {utf8Failure.En}.");
 
         var gb18030 = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         stream.Position = 0;
         var (_, gbFailure) = HashAndValidate(stream, gb18030);
         if (gbFailure is not null)
             throw new ExportRejectedException(
-                $"The file is neither UTF-8 nor GBK/GB18030 text (invalid UTF-8 {utf8Failure}; invalid GB18030 {gbFailure}). Export it again from the seller back-end, or save it as CSV UTF-8.");
+                $"文件既不是UTF-8文本，也不是GBK/GB18030文本（UTF-8无效字节{utf8Failure.Zh}，GB18030无效字节{gbFailure.Zh}）。请从商家后台重新导出，或在Excel中另存为“CSV UTF-8”格式。",
+                $"The file is neither UTF-8 nor GBK/GB18030 text (invalid UTF-8 {utf8Failure.En}; invalid GB18030 {gbFailure.En}). Export it again from the seller back-end, or save it as CSV UTF-8.");
         return new(sha, ExportContainer.Text, gb18030, "GB18030 (GBK)", 0);
     }
 
@@ -55,7 +58,7 @@ internal sealed record ExportFileText(string Sha256, ExportContainer Container, 
         return sha;
     }
 
-    private static (string Sha256, string? Failure) HashAndValidate(Stream stream, Encoding encoding)
+    private static (string Sha256, DecodeFailure? Failure) HashAndValidate(Stream stream, Encoding encoding)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var decoder = encoding.GetDecoder();
@@ -64,7 +67,7 @@ internal sealed record ExportFileText(string Sha256, ExportContainer Container, 
         long offset = 0;
         var line = 1;
         int read;
-        string? failure = null;
+        DecodeFailure? failure = null;
         while ((read = stream.Read(bytes, 0, bytes.Length)) > 0)
         {
             sha.AppendData(bytes, 0, read);
@@ -78,7 +81,7 @@ internal sealed record ExportFileText(string Sha256, ExportContainer Container, 
                 {
                     var at = Math.Max(0, e.Index);
                     var local = Math.Min(read, at < 0 ? 0 : at);
-                    failure = $"at line {line + bytes.AsSpan(0, local).Count((byte)'\n')}, byte offset {offset + local}";
+                    failure = new DecodeFailure(line + bytes.AsSpan(0, local).Count((byte)'\n'), offset + local);
                 }
                 line += bytes.AsSpan(0, read).Count((byte)'\n');
             }
@@ -92,11 +95,20 @@ internal sealed record ExportFileText(string Sha256, ExportContainer Container, 
             }
             catch (DecoderFallbackException)
             {
-                failure = $"at the end of the file (byte offset {offset})";
+                failure = new DecodeFailure(Line: null, offset);
             }
         }
         return (Convert.ToHexStringLower(sha.GetHashAndReset()), failure);
     }
+}
+
+/// <summary>Where the first byte that does not decode is: the line an operator can find, and the exact byte offset.</summary>
+/// <param name="Line">1-based line, or null when the file ends inside a character.</param>
+internal sealed record DecodeFailure(int? Line, long Offset)
+{
+    public string Zh => Line is null ? $"在文件末尾（字节偏移{Offset}）" : $"在第{Line}行（字节偏移{Offset}）";
+
+    public string En => Line is null ? $"at the end of the file (byte offset {Offset})" : $"at line {Line}, byte offset {Offset}";
 }
 
 internal enum ExportContainer { Text, Xlsx, Xls }

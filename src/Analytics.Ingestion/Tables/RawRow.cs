@@ -62,5 +62,8 @@ internal sealed class RawRow
         return null;
     }
 
-    public string Where => Sheet is null ? $"line {Line}" : $"sheet '{Sheet}' row {Line}";
+    /// <summary>Where the row is, as an operator looks for it: 第3行, or 工作表“订单”第3行.</summary>
+    public string Where => Sheet is null ? $"第{Line}行" : $"工作表“{Sheet}”第{Line}行";
+
+    public string WhereEn => Sheet is null ? $"line {Line}" : $"sheet '{Sheet}' row {Line}";
 }

@@ -16,7 +16,9 @@ internal static class WorkbookRows
         }
         catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException)
         {
-            throw new ExportRejectedException($"The workbook cannot be opened ({e.Message}). Is it password-protected or damaged? Export it again from the seller back-end.");
+            throw new ExportRejectedException(
+                $"工作簿无法打开（{e.Message}）。文件可能设置了密码，或已经损坏，请从商家后台重新导出。",
+                $"The workbook cannot be opened ({e.Message}). Is it password-protected or damaged? Export it again from the seller back-end.");
         }
         using (reader)
         {

@@ -87,7 +87,8 @@ public sealed class ImportsApiTests
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(receipt.GetProperty("landed").GetBoolean(), Is.False);
-        Assert.That(receipt.GetProperty("reason").GetString(), Does.Contain("No known order-export header"));
+        Assert.That(receipt.GetProperty("reason").GetString(), Does.Contain("没有找到可识别的订单导出表头"));
+        Assert.That(receipt.GetProperty("reasonEn").GetString(), Does.Contain("No known order-export header"));
         Assert.That(receipt.GetProperty("fileName").GetString(), Is.EqualTo("settlement.csv"));
     }
 
@@ -138,7 +139,8 @@ public sealed class ImportsApiTests
         Assert.That(list.EnumerateArray().Select(r => (r.GetProperty("fileName").GetString(), r.GetProperty("landed").GetBoolean())),
             Is.EqualTo(new[] { ("settlement.csv", false), ("1740931200_orders.csv", true) }));
         Assert.That(list[1].GetProperty("linesNew").GetInt32(), Is.EqualTo(2));
-        Assert.That(list[0].GetProperty("reason").GetString(), Does.Contain("No known order-export header"));
+        Assert.That(list[0].GetProperty("reason").GetString(), Does.Contain("没有找到可识别的订单导出表头"));
+        Assert.That(list[0].GetProperty("reasonEn").GetString(), Does.Contain("No known order-export header"));
     }
 
     [Test]
@@ -159,7 +161,8 @@ public sealed class ImportsApiTests
         var receipt = await response.Content.ReadFromJsonAsync<JsonElement>();
         var problem = receipt.GetProperty("problems")[0];
         Assert.That((problem.GetProperty("line").GetInt32(), problem.GetProperty("column").GetString()), Is.EqualTo((2, "I (订单应付金额)")));
-        Assert.That(problem.GetProperty("reason").GetString(), Is.EqualTo("'二十元' is not an amount in yuan"));
+        Assert.That(problem.GetProperty("reason").GetString(), Is.EqualTo("“二十元”不是以元为单位的金额"));
+        Assert.That(problem.GetProperty("reasonEn").GetString(), Is.EqualTo("'二十元' is not an amount in yuan"));
     }
 
     [Test]

@@ -107,7 +107,8 @@ public sealed class DouyinImportTests
         var receipt = await store.ImportAsync("damaged.csv", damaged.Utf8WithBom());
 
         Assert.That(receipt.Landed, Is.False);
-        Assert.That(receipt.Reason, Does.Contain("line 3").And.Contain("column A").And.Contain("6.93784E+18").And.Contain("Excel"));
+        Assert.That(receipt.Reason, Does.Contain("第3行，A列（主订单编号）是“6.93784E+18”").And.Contain("Excel"));
+        Assert.That(receipt.ReasonEn, Does.Contain("line 3").And.Contain("column A").And.Contain("6.93784E+18").And.Contain("Excel"));
         Assert.That(store.Snapshot(), Is.EqualTo(before), "the good first row of the damaged file must not land either");
     }
 
@@ -123,7 +124,8 @@ public sealed class DouyinImportTests
 
         Assert.That(receipt.Landed, Is.True);
         Assert.That(receipt.RowsRejected, Is.EqualTo(1));
-        Assert.That(receipt.Problems.Single().ToString(), Is.EqualTo("line 3, column I (订单应付金额): '二十元' is not an amount in yuan"));
+        Assert.That(receipt.Problems.Single().ToString(), Is.EqualTo("第3行，I列（订单应付金额）：“二十元”不是以元为单位的金额"));
+        Assert.That(receipt.Problems.Single().ToString(english: true), Is.EqualTo("line 3, column I (订单应付金额): '二十元' is not an amount in yuan"));
         Assert.That(store.Orders().Select(o => o.OrderId), Is.EqualTo(new[] { "6937841205567283410" }));
     }
 

@@ -69,7 +69,7 @@ public sealed class InboxWorkerTests
         var failed = Path.Combine(inbox.FailedPath, Shop, "bad.csv");
         Assert.That(File.Exists(failed), Is.True);
         Assert.That(File.ReadAllText(failed + ".receipt.txt"),
-            Does.StartWith("bad.csv：被拒收").And.Contain("原因："));
+            Does.StartWith("bad.csv：被拒收").And.Contain("原因：前20行中没有找到可识别的订单导出表头"));
         Assert.That(File.Exists(Path.Combine(inbox.DonePath, Shop, "good.csv")), Is.True);
         Assert.That(File.Exists(Path.Combine(inbox.DonePath, Shop, "bad.csv")), Is.False);
         Assert.That(Directory.EnumerateFiles(inbox.InboxPath, "*", SearchOption.AllDirectories), Is.Empty);
@@ -89,7 +89,7 @@ public sealed class InboxWorkerTests
 
         Assert.That(receipts.Select(r => r.Landed), Is.EqualTo(new[] { false }), "a file that can never be read is not retried forever");
         Assert.That(File.Exists(dropped), Is.False);
-        Assert.That(File.ReadAllText(Path.Combine(inbox.FailedPath, Shop, "pdd.xlsx.receipt.txt")), Does.Contain("被拒收").And.Contain("原因："));
+        Assert.That(File.ReadAllText(Path.Combine(inbox.FailedPath, Shop, "pdd.xlsx.receipt.txt")), Does.Contain("被拒收").And.Contain("原因：工作簿无法打开"));
     }
 
     [Test]

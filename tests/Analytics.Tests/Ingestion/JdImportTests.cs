@@ -94,7 +94,8 @@ public sealed class JdImportTests
 
         Assert.That(receipt.RowsRejected, Is.EqualTo(1));
         Assert.That(receipt.Problems.Single().Line, Is.EqualTo(4));
-        Assert.That(receipt.Problems.Single().Reason, Does.Contain("sort the export by 订单号"));
+        Assert.That(receipt.Problems.Single().ToString(), Does.StartWith("第4行：订单 301 ").And.Contain("按“订单号”排序"));
+        Assert.That(receipt.Problems.Single().ReasonEn, Does.Contain("sort the export by 订单号"));
         Assert.That(store.Orders().Sum(o => o.GmvFen), Is.EqualTo(3000L));
     }
 }

@@ -85,6 +85,7 @@ public sealed class PddImportTests
         var receipt = await store.ImportAsync("douyin.xlsx", workbook);
 
         Assert.That(receipt.Landed, Is.False);
-        Assert.That(receipt.Reason, Does.Contain("sheet 'Sheet1' row 2, column A").And.Contain("Excel"));
+        Assert.That(receipt.Reason, Does.Contain("工作表“Sheet1”第2行，A列（主订单编号）").And.Contain("Excel"));
+        Assert.That(receipt.ReasonEn, Does.Contain("sheet 'Sheet1' row 2, column A").And.Contain("Excel"));
     }
 }

@@ -88,7 +88,8 @@ public sealed class ReimportTests
         var receipt = await store.ImportAsync("dup.csv", export.Utf8WithBom());
 
         Assert.That((receipt.LinesNew, receipt.RowsRejected), Is.EqualTo((1, 1)));
-        Assert.That(receipt.Problems.Single().Reason, Does.Contain("appears again on line 3"));
+        Assert.That(receipt.Problems.Single().Reason, Does.Contain("在第3行又出现了一次"));
+        Assert.That(receipt.Problems.Single().ReasonEn, Does.Contain("appears again on line 3"));
         var order = store.Orders().Single();
         Assert.That((order.GmvFen, order.RefundFen, order.LineCount), Is.EqualTo((2000L, 2000L, 1L)), "the later row wins and nothing doubles");
     }

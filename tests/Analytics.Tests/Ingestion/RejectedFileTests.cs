@@ -24,7 +24,8 @@ public sealed class RejectedFileTests
         var receipt = await store.ImportAsync("broken.csv", broken);
 
         Assert.That(receipt.Landed, Is.False);
-        Assert.That(receipt.Reason, Does.Contain("neither UTF-8 nor GBK").And.Contain("line 3"));
+        Assert.That(receipt.Reason, Does.Contain("既不是UTF-8文本，也不是GBK/GB18030文本").And.Contain("第3行"));
+        Assert.That(receipt.ReasonEn, Does.Contain("neither UTF-8 nor GBK").And.Contain("line 3"));
         Assert.That(store.Snapshot(), Is.EqualTo(before));
     }
 
@@ -36,7 +37,8 @@ public sealed class RejectedFileTests
         var receipt = await store.ImportAsync("settlement.csv", Encoding.UTF8.GetBytes("动账时间,动账金额\n2025-03-02,10.00\n"));
 
         Assert.That(receipt.Landed, Is.False);
-        Assert.That(receipt.Reason, Does.Contain("No known order-export header in the first 20 rows").And.Contain("主订单编号"));
+        Assert.That(receipt.Reason, Does.Contain("前20行中没有找到可识别的订单导出表头").And.Contain("“主订单编号”"));
+        Assert.That(receipt.ReasonEn, Does.Contain("No known order-export header in the first 20 rows").And.Contain("主订单编号"));
     }
 
     [Test]
@@ -47,7 +49,8 @@ public sealed class RejectedFileTests
         var receipt = await store.ImportAsync("jd.csv", Encoding.UTF8.GetBytes("订单号,商品ID,订购数量,应付金额\n301,100,1,10.00\n"));
 
         Assert.That(receipt.Landed, Is.False);
-        Assert.That(receipt.Reason, Does.Contain("has no column 付款确认时间"));
+        Assert.That(receipt.Reason, Does.Contain("第1行）缺少“付款确认时间”列"));
+        Assert.That(receipt.ReasonEn, Does.Contain("has no column 付款确认时间"));
     }
 
     [Test]
