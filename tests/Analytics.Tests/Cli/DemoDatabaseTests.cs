@@ -88,6 +88,9 @@ public sealed class DemoDatabaseTests
     [TestCase("/api/trend?from=2023-02-01&to=2023-03-15&interval=day&platform=jd")]
     [TestCase("/api/trend?from=2022-12-20&to=2023-01-20&interval=week")]
     [TestCase("/api/trend?from=2023-01-02&to=2023-01-30&interval=week&platform=douyin")]
+    // A month and a quarter that start mid-week: the first, clipped week must not take the whole period's buyers.
+    [TestCase("/api/trend?from=2023-03-01&to=2023-03-31&interval=week")]
+    [TestCase("/api/trend?from=2023-04-01&to=2023-06-30&interval=week")]
     [TestCase("/api/trend?from=2022-11-15&to=2023-02-01&interval=month")]
     [TestCase("/api/rankings/platforms?from=2022-01-01&to=2022-12-31")]
     [TestCase("/api/rankings/enterprises?from=2023-01-01&to=2023-03-31&by=netSales")]
