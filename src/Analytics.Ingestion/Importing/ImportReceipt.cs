@@ -96,7 +96,7 @@ internal static class ReceiptText
     {
         var text = new StringBuilder();
         if (r.ShopRegistered)
-            text.AppendLine(CultureInfo.InvariantCulture, $"新店铺已登记：{r.Shop}（{PlatformName(r.Platform)}），归属企业：{r.Enterprise ?? r.Shop}。如店铺名输错，请用 shops merge 并入正确的店铺。");
+            text.AppendLine(CultureInfo.InvariantCulture, $"新店铺已登记: {r.Shop} ({PlatformName(r.Platform)}), 归属企业: {r.Enterprise ?? r.Shop}（如店铺名输错，请用 shops merge 并入正确的店铺）");
         var outcome = r.Status switch
         {
             ImportStatus.Landed => "已导入",

@@ -93,6 +93,20 @@ public sealed class ImportsApiTests
     }
 
     [Test]
+    public async Task AnUploadWithoutAShopAsksTheWebUserToChooseOneAndNeverForACommandLineOption()
+    {
+        using var app = new AnalyticsApp();
+        using var client = app.CreateClient();
+        using var form = Form("1740931200_orders.csv", TwoDouyinLines(), shop: "");
+
+        var (status, receipt, _) = await Post(client, form);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(receipt.GetProperty("reason").GetString(), Does.Contain("请选择店铺").And.Not.Contain("--shop"));
+        Assert.That(receipt.GetProperty("reasonEn").GetString(), Does.Not.Contain("--shop"));
+    }
+
+    [Test]
     public async Task APostWithoutAFileIsAProblemNamingTheFileField()
     {
         using var app = new AnalyticsApp();

@@ -33,7 +33,7 @@ public sealed class ImportCommandTests
 
         Assert.That(exitCode, Is.EqualTo(0), errors);
         var lines = output.Split('\n');
-        Assert.That(lines[0], Does.StartWith("新店铺已登记：店（抖音）"), "a shop named for the first time is announced first");
+        Assert.That(lines[0], Does.StartWith("新店铺已登记: 店 (抖音), 归属企业: 店"), "a shop named for the first time is announced first");
         Assert.That(lines[1], Does.StartWith("1740931200_orders.csv：已导入"));
         Assert.That(output, Does.Contain("订单行 新增 1，更新 0，未变 0"));
         Assert.That(errors, Is.Empty);

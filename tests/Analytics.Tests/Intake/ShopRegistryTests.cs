@@ -52,7 +52,7 @@ public sealed class ShopRegistryTests
         var next = await store.ImportAsync(Late, SampleFiles.Bytes("槐乡农品京东店", Late), "槐乡农品京东");
 
         Assert.That(receipt is { Landed: true, ShopRegistered: true }, Is.True, receipt.ToText());
-        Assert.That(receipt.ToText().Split('\n')[0], Is.EqualTo("新店铺已登记：槐乡农品京东（京东），归属企业：槐乡农品京东。如店铺名输错，请用 shops merge 并入正确的店铺。"));
+        Assert.That(receipt.ToText().Split('\n')[0], Is.EqualTo("新店铺已登记: 槐乡农品京东 (京东), 归属企业: 槐乡农品京东（如店铺名输错，请用 shops merge 并入正确的店铺）"));
         Assert.That(receipt.ToText(english: true).Split('\n')[0], Does.StartWith("NEW SHOP REGISTERED: 槐乡农品京东 (jd)"));
         Assert.That(next.ShopRegistered, Is.False);
         Assert.That(next.ToText(), Does.Not.Contain("新店铺"));
