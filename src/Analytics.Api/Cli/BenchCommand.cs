@@ -13,7 +13,7 @@ internal static class BenchCommand
         {
             ["ingest"] => await IngestBenchmark.RunAsync(options.Number("lines", 1_000_000), folder, output),
             ["api"] => await ApiBenchmark.RunAsync(options.Number("lines", 10_000_000), folder, output),
-            _ => throw new UsageException("bench takes one benchmark: ingest or api."),
+            _ => throw new UsageException("bench 需要指定一个基准测试：ingest 或 api。\nbench takes one benchmark: ingest or api."),
         };
     }
 }

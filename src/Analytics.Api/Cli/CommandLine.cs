@@ -51,7 +51,7 @@ internal static class CommandLine
                 "sample" => StartOutcome.Exit(SampleCommand.Run(options, output)),
                 "bench" => StartOutcome.Exit(await BenchCommand.RunAsync(options, output)),
                 "help" or "--help" or "-h" => StartOutcome.Exit(WriteUsage(output, 0)),
-                _ => throw new UsageException($"Unknown verb '{verb}'."),
+                _ => throw new UsageException($"未知命令“{verb}”。\nUnknown verb '{verb}'."),
             };
         }
         catch (UsageException e)

@@ -29,7 +29,7 @@ internal sealed class CommandOptions
             else if (i + 1 < args.Length)
                 options._values[name] = args[++i];
             else
-                throw new UsageException($"Option --{name} needs a value.");
+                throw new UsageException($"选项 --{name} 需要一个值。\nOption --{name} needs a value.");
         }
         return options;
     }
@@ -45,7 +45,7 @@ internal sealed class CommandOptions
             return fallback;
         return int.TryParse(text.Replace(",", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), out var number) && number > 0
             ? number
-            : throw new UsageException($"--{name} takes a positive whole number, not '{text}'.");
+            : throw new UsageException($"--{name} 需要一个正整数，而不是“{text}”。\n--{name} takes a positive whole number, not '{text}'.");
     }
 
     /// <summary>`--lang en`: messages in English instead of Chinese.</summary>
@@ -60,6 +60,6 @@ internal sealed class CommandOptions
     {
         var unknown = _values.Keys.Concat(_switches).FirstOrDefault(k => !names.Contains(k));
         if (unknown is not null)
-            throw new UsageException($"Unknown option --{unknown}; this verb takes {string.Join(", ", names.Select(n => "--" + n))}.");
+            throw new UsageException($"未知选项 --{unknown}；此命令可用的选项：{string.Join("、", names.Select(n => "--" + n))}。\nUnknown option --{unknown}; this verb takes {string.Join(", ", names.Select(n => "--" + n))}.");
     }
 }

@@ -16,7 +16,7 @@ internal static class ReportCommand
         var format = Format(options);
         var storeOptions = ImportCommand.StoreOptionsFrom(options);
         if (!File.Exists(storeOptions.DatabasePath))
-            throw new UsageException($"No database at {storeOptions.DatabasePath}; name one with --db PATH (the demo's is demo-data/analytics.db).");
+            throw new UsageException($"数据库 {storeOptions.DatabasePath} 不存在，请用 --db 路径 指定（演示数据库为 demo-data/analytics.db）。\nNo database at {storeOptions.DatabasePath}; name one with --db PATH (the demo's is demo-data/analytics.db).");
 
         var path = options.Value("out") ?? ReportRenderer.FileName(period, format);
         using var store = new AnalyticsStore(storeOptions, TimeProvider.System);
@@ -54,7 +54,7 @@ internal static class ReportCommand
             [(ReportKind.Monthly, options.Value("month")), (ReportKind.Quarterly, options.Value("quarter")), (ReportKind.Annual, options.Value("year"))];
         var given = named.Where(g => g.Text is not null).ToList();
         if (given.Count != 1)
-            throw new UsageException("report needs exactly one of --month YYYY-MM, --quarter YYYYQn or --year YYYY.");
+            throw new UsageException("report 需要且只需要 --month YYYY-MM、--quarter YYYYQn、--year YYYY 之一。\nreport needs exactly one of --month YYYY-MM, --quarter YYYYQn or --year YYYY.");
         return ReportPeriod.Parse(given[0].Kind, given[0].Text!, out var error) ?? throw new UsageException(error!);
     }
 
@@ -62,13 +62,13 @@ internal static class ReportCommand
     private static ReportFormat Format(CommandOptions options)
     {
         var named = options.Value("format");
-        var format = named is null ? null : ReportFormat.Parse(named) ?? throw new UsageException($"--format must be docx, xlsx, pdf or html, not '{named}'.");
+        var format = named is null ? null : ReportFormat.Parse(named) ?? throw new UsageException($"--format 只能是 docx、xlsx、pdf 或 html，而不是“{named}”。\n--format must be docx, xlsx, pdf or html, not '{named}'.");
         var extension = Path.GetExtension(options.Value("out") ?? "");
         var byExtension = extension.Length > 1 ? ReportFormat.Parse(extension) : null;
         if (extension.Length > 1 && byExtension is null)
-            throw new UsageException($"--out must end in .docx, .xlsx, .pdf or .html, not '{extension}'.");
+            throw new UsageException($"--out 的文件名须以 .docx、.xlsx、.pdf 或 .html 结尾，而不是“{extension}”。\n--out must end in .docx, .xlsx, .pdf or .html, not '{extension}'.");
         if (format is not null && byExtension is not null && format != byExtension)
-            throw new UsageException($"--format {format.Extension} does not match --out {options.Value("out")}.");
+            throw new UsageException($"--format {format.Extension} 与 --out {options.Value("out")} 不一致。\n--format {format.Extension} does not match --out {options.Value("out")}.");
         return format ?? byExtension ?? ReportFormat.Docx;
     }
 }
