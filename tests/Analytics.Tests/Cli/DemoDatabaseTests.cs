@@ -11,6 +11,7 @@ namespace Analytics.Tests.Cli;
 /// The demo the README promises: its exports go through the real importer, and the figures the county published
 /// come out of the imported orders by METRICS.md (net sales = Σ buyer-paid − Σ refunds of orders paid in the period).
 /// </summary>
+[Category("Demo")]
 [NonParallelizable]
 public sealed class DemoDatabaseTests
 {

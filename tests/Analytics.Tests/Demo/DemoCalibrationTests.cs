@@ -7,6 +7,7 @@ namespace Analytics.Tests.Demo;
 /// own bookkeeping: the published demo numbers must come out of the files to the fen.
 /// </summary>
 [TestFixture]
+[Category("Demo")]
 [NonParallelizable]
 public sealed class DemoCalibrationTests
 {

@@ -12,6 +12,8 @@ namespace Analytics.Tests.Reports;
 /// The reports of the demo county over HTTP, as the bureau downloads them: the published figures (3091万元 +39.1% for
 /// 2022, 764万元 +24.18% and 21 provinces for 2023 Q1) come out of the imported exports, in Word, Excel, PDF and HTML.
 /// </summary>
+[Category("Demo")]
+[Category("Browser")]
 [NonParallelizable]
 public sealed class DemoReportTests
 {

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Analytics.Tests.Reports;
 
 /// <summary>The reports folder on the 1st: last month's report in every format, written once.</summary>
+[Category("Demo")]
+[Category("Browser")]
 [NonParallelizable]
 public sealed class MonthlyReportWorkerTests
 {

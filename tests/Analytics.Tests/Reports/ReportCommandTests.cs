@@ -4,6 +4,7 @@ using Analytics.Tests.Support;
 namespace Analytics.Tests.Reports;
 
 /// <summary>`report` on the command line: the file it writes and the exit codes a script can rely on.</summary>
+[Category("Demo")]
 [NonParallelizable]
 public sealed class ReportCommandTests
 {

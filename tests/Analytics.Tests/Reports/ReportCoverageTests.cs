@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 namespace Analytics.Tests.Reports;
 
 /// <summary>数据说明 names the shops whose exports are missing, in the period and a year before, so nobody publishes a hole.</summary>
+[Category("Demo")]
 [NonParallelizable]
 public sealed class ReportCoverageTests
 {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Analytics.Tests.Reports;
 
 /// <summary>Report requests that cannot be answered as asked: a clear problem, and without Chromium everything but the PDF.</summary>
+[Category("Demo")]
 [NonParallelizable]
 public sealed class ReportRequestTests
 {

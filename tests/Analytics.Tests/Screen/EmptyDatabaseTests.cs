@@ -3,6 +3,7 @@ using Analytics.Tests.Support;
 namespace Analytics.Tests.Screen;
 
 /// <summary>A new installation before the first import: the screen says there is no data, not a blank panel.</summary>
+[Category("Browser")]
 [NonParallelizable]
 public sealed class EmptyDatabaseTests
 {

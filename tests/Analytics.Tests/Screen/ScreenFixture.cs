@@ -10,6 +10,8 @@ namespace Analytics.Tests.Screen;
 /// test. Every test ends by checking the browser saw no console errors and no uncaught exceptions: on a wall screen
 /// nobody opens the developer tools, so an error there is a panel that silently stopped updating.
 /// </summary>
+[Category("Browser")]
+[Category("Demo")]
 [NonParallelizable]
 public abstract class ScreenFixture
 {

@@ -7,6 +7,7 @@ namespace Analytics.Tests.Screen;
 /// The screen fills whatever wall it is on: a 1080p monitor, a 4K one, a 32:9 LED wall. No scroll bars, no white
 /// bands, no stretched text.
 /// </summary>
+[Category("Browser")]
 public sealed class ViewportTests : ScreenFixture
 {
     [TestCase(1920, 1080)]
