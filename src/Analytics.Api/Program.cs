@@ -26,6 +26,7 @@ builder.AddReports();
 // Metrics answers are kept until the next import commits.
 builder.Services.AddSingleton<AnswerCache>();
 builder.Services.AddProblemDetails();
+builder.Services.AddHealth();
 // County staff read the JSON too: Chinese names and quotes as text, not \u escapes (the answers are JSON, never HTML).
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 builder.Services.AddOpenApi();

@@ -19,6 +19,13 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
 
     public ExportArchive Archive { get; } = new(options.EffectiveArchivePath);
 
+    /// <summary>How many orders and imports the database holds; throws when it cannot be read.</summary>
+    public StoreCounts Counts()
+    {
+        using var connection = Open();
+        return StoreCounts.Of(connection);
+    }
+
     public SqliteConnection Open()
     {
         var connection = Database.Open(options.DatabasePath);
