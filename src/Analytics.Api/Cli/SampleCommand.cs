@@ -1,4 +1,4 @@
-using Analytics.Api.Demo;
+using Analytics.Tools.Demo;
 using Analytics.Ingestion.Store;
 
 namespace Analytics.Api.Cli;

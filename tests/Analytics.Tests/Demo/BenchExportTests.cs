@@ -1,4 +1,4 @@
-using Analytics.Api.Demo;
+using Analytics.Tools.Demo;
 
 namespace Analytics.Tests.Demo;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Analytics.Api.Demo;
+using Analytics.Tools.Demo;
 
 namespace Analytics.Tests.Demo;
 

@@ -1,0 +1,20 @@
+namespace Analytics.Ingestion.Formats;
+
+/// <summary>
+/// The platforms' own header rows that the readers recognise by exact match. Public, read-only, so the demo generator
+/// writes precisely the layouts the importer names, without the readers themselves leaving this assembly.
+/// </summary>
+public static class PlatformHeaders
+{
+    /// <summary>Douyin 商品维度, the current 74 columns.</summary>
+    public static IReadOnlyList<string> Douyin74 { get; } = Array.AsReadOnly(DouyinExport.Current74);
+
+    /// <summary>PDD's default export, 27 columns.</summary>
+    public static IReadOnlyList<string> PddDefault27 { get; } = Array.AsReadOnly(PddExport.Default27);
+
+    /// <summary>JD's 2015–2018 order export, 30 columns.</summary>
+    public static IReadOnlyList<string> JdClassic30 { get; } = Array.AsReadOnly(JdExport.Classic30);
+
+    /// <summary>JD's 30 columns and the ten appended later.</summary>
+    public static IReadOnlyList<string> JdExtended40 { get; } = Array.AsReadOnly(JdExport.Extended40);
+}

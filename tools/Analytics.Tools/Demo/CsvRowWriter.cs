@@ -1,0 +1,36 @@
+using System.Buffers;
+
+namespace Analytics.Tools.Demo;
+
+/// <summary>
+/// Writes CSV rows the way a real CSV writer does: a cell with a comma, quote, CR, LF or TAB is quoted and its
+/// quotes doubled. That is also what turns Douyin's TAB-prefixed ids into <c>"\t6937…"</c>.
+/// </summary>
+internal sealed class CsvRowWriter(TextWriter writer)
+{
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n\t");
+
+    public void Write(IReadOnlyList<string> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.Write(',');
+            }
+
+            var cell = cells[i];
+            if (cell.AsSpan().IndexOfAny(NeedsQuotes) < 0)
+            {
+                writer.Write(cell);
+                continue;
+            }
+
+            writer.Write('"');
+            writer.Write(cell.Replace("\"", "\"\"", StringComparison.Ordinal));
+            writer.Write('"');
+        }
+
+        writer.Write("\r\n");
+    }
+}

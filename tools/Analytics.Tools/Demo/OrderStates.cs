@@ -1,0 +1,64 @@
+namespace Analytics.Tools.Demo;
+
+/// <summary>What an export shows for a line at the moment it was downloaded.</summary>
+/// <param name="Shipped">the 发货时间 is known.</param>
+/// <param name="Completed">the 订单完成时间 / 确认收货时间 is known.</param>
+internal readonly record struct LineState(string Status, string AfterSale, bool Shipped, bool Completed);
+
+/// <summary>Each platform's status words for an order's life, as of an export moment.</summary>
+internal static class OrderStates
+{
+    public static LineState Douyin(DemoOrder order, DemoOrderLine line, DateTime at)
+    {
+        if (order.Paid is null)
+        {
+            return new LineState(at < order.ClosedUnpaidAt ? "待支付" : "已关闭", "-", false, false);
+        }
+
+        if (line.IsRefundedBy(at))
+        {
+            // What happened before the refund stays in the export: a refund never erases a time.
+            return new LineState("已关闭", "退款成功", order.Shipped < line.RefundedAt, order.Completed < line.RefundedAt);
+        }
+
+        var afterSale = line.AfterSaleClosed && at >= order.Completed ? "售后关闭" : "-";
+        return at < order.Shipped ? new LineState("待发货", afterSale, false, false)
+            : at < order.Completed ? new LineState("已发货", afterSale, true, false)
+            : new LineState("已完成", afterSale, true, true);
+    }
+
+    public static LineState Pdd(DemoOrder order, DateTime at)
+    {
+        const string NoAfterSale = "无售后或售后取消";
+        var line = order.Lines[0];
+        if (order.Paid is null)
+        {
+            return new LineState(at < order.ClosedUnpaidAt ? "待支付" : "已取消", NoAfterSale, false, false);
+        }
+
+        if (line.IsRefundedBy(at))
+        {
+            // Full-width comma, as PDD writes it.
+            return order.Shipped < line.RefundedAt
+                ? new LineState("已发货，退款成功", "退款成功", true, order.Completed < line.RefundedAt)
+                : new LineState("未发货，退款成功", "退款成功", false, false);
+        }
+
+        return at < order.Shipped ? new LineState("待发货", NoAfterSale, false, false)
+            : at < order.Completed ? new LineState("已发货，待签收", NoAfterSale, true, false)
+            : new LineState("已签收", NoAfterSale, true, true);
+    }
+
+    /// <summary>JD has no refund column, and the demo's JD orders are never refunded.</summary>
+    public static LineState Jd(DemoOrder order, DateTime at)
+    {
+        if (order.Paid is null)
+        {
+            return new LineState(at < order.ClosedUnpaidAt ? "等待付款" : "已取消", "", false, false);
+        }
+
+        return at < order.Shipped ? new LineState("等待出库", "", false, false)
+            : at < order.Completed ? new LineState("等待确认收货", "", true, false)
+            : new LineState(order.DeletedOnJd ? "(删除)完成" : "完成", "", true, true);
+    }
+}
