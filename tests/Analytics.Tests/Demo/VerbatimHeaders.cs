@@ -1,6 +1,6 @@
 namespace Analytics.Tests.Demo;
 
-/// <summary>Header lines copied verbatim from research/platform-exports.md, so the layouts are checked against the source, not against the generator's own lists.</summary>
+/// <summary>Header lines copied verbatim from docs/export-formats.md, so the layouts are checked against the source, not against the generator's own lists.</summary>
 internal static class VerbatimHeaders
 {
     public const string Douyin74 =

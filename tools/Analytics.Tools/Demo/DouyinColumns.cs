@@ -2,7 +2,7 @@ using Analytics.Ingestion.Formats;
 
 namespace Analytics.Tools.Demo;
 
-/// <summary>The header layouts of Douyin's 商品维度 order export (research/platform-exports.md §1.2).</summary>
+/// <summary>The header layouts of Douyin's 商品维度 order export (docs/export-formats.md §1.2).</summary>
 internal static class DouyinColumns
 {
     /// <summary>The current full field set, verbatim, in export order; note the full-width parentheses.</summary>

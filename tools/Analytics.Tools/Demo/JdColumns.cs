@@ -2,7 +2,7 @@ using Analytics.Ingestion.Formats;
 
 namespace Analytics.Tools.Demo;
 
-/// <summary>The header layouts of JD's order export (research/platform-exports.md §3.2).</summary>
+/// <summary>The header layouts of JD's order export (docs/export-formats.md §3.2).</summary>
 internal static class JdColumns
 {
     /// <summary>The 2015–2018 layout, verbatim, including the long full-width-parenthesised 商家备注等级 header.</summary>

@@ -2,7 +2,7 @@ using Analytics.Ingestion.Formats;
 
 namespace Analytics.Tools.Demo;
 
-/// <summary>The header layouts of PDD's order export (research/platform-exports.md §2.2).</summary>
+/// <summary>The header layouts of PDD's order export (docs/export-formats.md §2.2).</summary>
 internal static class PddColumns
 {
     /// <summary>The default 27-column export, verbatim, in exact order: no province, no buyer, no 支付时间.</summary>
