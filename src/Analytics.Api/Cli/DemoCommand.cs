@@ -18,7 +18,7 @@ internal static class DemoCommand
     public static string LastDayWithData(string database)
     {
         using var connection = Database.Open(database);
-        var latest = Dapper.SqlMapper.ExecuteScalar<string?>(connection, "SELECT max(paid_at) FROM orders");
+        var latest = StoreCounts.LatestPaidAt(connection);
         return latest?[..10] ?? DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Analytics.Ingestion.Store;
-using Dapper;
 
 namespace Analytics.Api.Metrics;
 
@@ -12,24 +11,18 @@ internal static class FreshnessApi
 
         group.MapGet("/freshness", (AnalyticsStore store, TimeProvider time, IConfiguration configuration) =>
         {
-            const string sql = """
-                SELECT i.platform AS Platform, coalesce(p.name, i.platform) AS PlatformName, i.shop AS Shop,
-                       coalesce(s.enterprise, i.shop) AS Enterprise, max(i.latest_paid_at) AS LatestPaidAt,
-                       max(i.finished_at) AS LastImportAt, max(i.exported_at) AS LastExportedAt
-                FROM imports i
-                LEFT JOIN platforms p ON p.code = i.platform
-                LEFT JOIN shops s ON s.platform = i.platform AND s.shop = i.shop
-                WHERE i.status = 'landed'
-                GROUP BY i.platform, i.shop
-                ORDER BY i.platform, i.shop
-                """;
             using var connection = store.Open();
             var now = time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime;
-            return TypedResults.Ok(connection.Query<ShopFreshness>(sql).Select(shop =>
+            return TypedResults.Ok(ImportLog.PerShop(connection).Select(shop =>
             {
                 var hours = ExpectedUploadHours(configuration, shop.Platform);
                 var asOf = shop.LatestPaidAt is null ? (DateTime?)null : DateTime.Parse(shop.LatestPaidAt, CultureInfo.InvariantCulture);
-                return shop with { ExpectedEveryHours = hours, Stale = asOf is null || now - asOf.Value > TimeSpan.FromHours(hours) };
+                return new ShopFreshness
+                {
+                    Platform = shop.Platform, PlatformName = shop.PlatformName, Shop = shop.Shop, Enterprise = shop.Enterprise,
+                    LatestPaidAt = shop.LatestPaidAt, LastImportAt = shop.LastImportAt, LastExportedAt = shop.LastExportedAt,
+                    ExpectedEveryHours = hours, Stale = asOf is null || now - asOf.Value > TimeSpan.FromHours(hours),
+                };
             }).ToList());
         }).WithSummary("数据截至: per platform and shop, the latest payment time in the data, when it was last imported, and whether it is older than the platform's expected upload interval");
 

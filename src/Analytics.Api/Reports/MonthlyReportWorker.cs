@@ -1,6 +1,5 @@
 using System.Globalization;
 using Analytics.Ingestion.Store;
-using Dapper;
 
 namespace Analytics.Api.Reports;
 
@@ -77,12 +76,11 @@ internal sealed partial class MonthlyReportWorker(
         return written;
     }
 
-    /// <summary>When the newest import whose orders reach into the period finished (UTC); imports log Beijing time.</summary>
+    /// <summary>When an import or a withdrawal last changed the figures of the period (UTC); imports log Beijing time.</summary>
     private DateTime LastImportInto(ReportPeriod period)
     {
-        const string sql = "SELECT max(finished_at) FROM imports WHERE status = 'landed' AND latest_paid_at >= @from";
         using var connection = store.Open();
-        var finished = connection.ExecuteScalar<string?>(sql, new { from = Metrics.SalesScope.Text(period.From) });
+        var finished = ImportLog.LastChangeFrom(connection, Metrics.SalesScope.Text(period.From));
         return finished is null
             ? DateTime.MinValue
             : new DateTimeOffset(DateTime.ParseExact(finished, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8)).UtcDateTime;

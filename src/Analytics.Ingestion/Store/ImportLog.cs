@@ -110,6 +110,34 @@ public static class ImportLog
     internal static IReadOnlyList<ImportReceipt> Landed(SqliteConnection connection) =>
         connection.Query<ImportReceipt>(SelectReceipts + " WHERE status = 'landed' ORDER BY id").ToList();
 
+    /// <summary>
+    /// When the figures from <paramref name="fromPaidAt"/> on last changed (Beijing time): the newest landing or withdrawal
+    /// of an import whose orders reach that far. A report written before then is out of date.
+    /// </summary>
+    public static string? LastChangeFrom(SqliteConnection connection, string fromPaidAt) =>
+        connection.ExecuteScalar<string?>(
+            """
+            SELECT max(changed_at) FROM (
+                SELECT max(finished_at) AS changed_at FROM imports WHERE status = 'landed' AND latest_paid_at >= @fromPaidAt
+                UNION ALL
+                SELECT max(withdrawn_at) FROM imports WHERE status = 'withdrawn' AND latest_paid_at >= @fromPaidAt)
+            """, new { fromPaidAt });
+
+    /// <summary>Per platform and shop with landed imports: the latest payment time they brought, and the last import and export.</summary>
+    public static IReadOnlyList<ShopImports> PerShop(SqliteConnection connection) =>
+        connection.Query<ShopImports>(
+            """
+            SELECT i.platform AS Platform, coalesce(p.name, i.platform) AS PlatformName, i.shop AS Shop,
+                   coalesce(s.enterprise, i.shop) AS Enterprise, max(i.latest_paid_at) AS LatestPaidAt,
+                   max(i.finished_at) AS LastImportAt, max(i.exported_at) AS LastExportedAt
+            FROM imports i
+            LEFT JOIN platforms p ON p.code = i.platform
+            LEFT JOIN shops s ON s.platform = i.platform AND s.shop = i.shop
+            WHERE i.status = 'landed'
+            GROUP BY i.platform, i.shop
+            ORDER BY i.platform, i.shop
+            """).ToList();
+
     public static IReadOnlyList<ImportReceipt> List(SqliteConnection connection, int limit = 200) =>
         connection.Query<ImportReceipt>(SelectReceipts + " ORDER BY id DESC LIMIT @limit", new { limit }).Select(WithReasons).ToList();
 
@@ -143,4 +171,16 @@ public static class ImportLog
         return connection.Query<(long Line, string? Sheet, string? Column, string Reason, string? ReasonEn)>(sql, new { importId })
             .Select(p => new RowProblem((int)p.Line, p.Sheet, p.Column, p.Reason, p.ReasonEn)).ToList();
     }
+}
+
+/// <summary>One shop's landed imports in brief: what 数据截至 (data freshness) is made of. Times are Beijing time.</summary>
+public sealed record ShopImports
+{
+    public required string Platform { get; init; }
+    public required string PlatformName { get; init; }
+    public required string Shop { get; init; }
+    public required string Enterprise { get; init; }
+    public string? LatestPaidAt { get; init; }
+    public required string LastImportAt { get; init; }
+    public string? LastExportedAt { get; init; }
 }

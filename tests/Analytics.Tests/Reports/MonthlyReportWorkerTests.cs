@@ -87,4 +87,25 @@ public sealed class MonthlyReportWorkerTests
         Assert.That(first, Has.Count.EqualTo(3));
         Assert.That(again.Select(Path.GetFileName), Is.EquivalentTo(first.Select(Path.GetFileName)));
     }
+
+    [Test]
+    public async Task AWithdrawalOfAnImportReachingIntoTheMonthHasTheReportWrittenAgain()
+    {
+        var worker = WorkerAt("2023-07-01T00:30:00+08:00", "/nonexistent/chromium");
+        var first = await worker.WriteDueReportAsync(CancellationToken.None);
+        // The demo's own archive, and a clock a few minutes on: the withdrawal is logged to the second.
+        var demoArchive = Path.Combine(Path.GetDirectoryName(await DemoData.PathAsync())!, "archive");
+        using (var later = new AnalyticsStore(_store.Options with { ArchivePath = demoArchive }, new TestClock(DateTimeOffset.UtcNow.AddMinutes(5))))
+        {
+            long june;
+            using (var connection = later.Open())
+                june = connection.ExecuteScalar<long>("SELECT max(id) FROM imports WHERE status = 'landed' AND latest_paid_at >= '2023-06-01'");
+            await later.WithdrawAsync(june, "测试");
+        }
+
+        var again = await worker.WriteDueReportAsync(CancellationToken.None);
+
+        Assert.That(first, Has.Count.EqualTo(3));
+        Assert.That(again.Select(Path.GetFileName), Is.EquivalentTo(first.Select(Path.GetFileName)));
+    }
 }
