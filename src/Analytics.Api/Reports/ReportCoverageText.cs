@@ -1,5 +1,7 @@
 using System.Globalization;
 using Analytics.Api.Metrics;
+using Analytics.Ingestion.Formats;
+using Analytics.Ingestion.Store;
 using static Analytics.Api.Reports.BureauNumbers;
 
 namespace Analytics.Api.Reports;
@@ -44,7 +46,7 @@ internal static class ReportCoverageText
             paragraphs.Add($"本期买家识别率为{Percent(buyerCoverage)}，其余订单的导出文件既无买家账号也无收货人信息，计入订单量和网络零售额，不计入支付买家数、客单价和复购率。");
         foreach (var fallback in coverage.Fallbacks)
             paragraphs.Add($"{facts.PlatformNames.GetValueOrDefault(fallback.Platform, fallback.Platform)}有{fallback.Orders.ToString(CultureInfo.InvariantCulture)}笔订单的导出文件没有支付时间，" +
-                           $"{(fallback.Source == "order-number-date" ? "按订单编号中的日期" : "按订单成交时间")}计入统计期。");
+                           $"{(fallback.Source == PaymentTimeSource.OrderNumberDate ? "按订单编号中的日期" : "按订单成交时间")}计入统计期。");
         if (facts.Provinces.Current.FirstOrDefault(r => r.Key == "") is { Orders: > 0 } unknown)
             paragraphs.Add($"有{unknown.Orders.ToString(CultureInfo.InvariantCulture)}笔订单（网络零售额{Amount(WindowFigures.Yuan(unknown.NetSalesFen))}）的收货省份被隐去或缺失，不计入覆盖省份数和地图，在分省份表中单列为“未能识别省份”。");
 

@@ -1,5 +1,5 @@
 using Analytics.Api.Metrics;
-using Dapper;
+using Analytics.Ingestion.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Analytics.Api.Reports;
@@ -37,8 +37,6 @@ internal sealed record ReportFacts
 
     public static ReportFacts Read(SqliteConnection connection, ReportPeriod period)
     {
-        const string provinceNames = "SELECT code, short_name FROM provinces";
-        const string platformNames = "SELECT code, name FROM platforms";
         var reader = new SalesReader(connection);
         var scope = new SalesScope(period.From, period.To);
         var yearAgo = scope.YearAgo();
@@ -63,8 +61,8 @@ internal sealed record ReportFacts
             Enterprises = Rows("enterprises"),
             Products = Rows("products"),
             Provinces = Rows("provinces"),
-            ProvinceShortNames = connection.Query<(string Code, string ShortName)>(provinceNames).ToDictionary(p => p.Code, p => p.ShortName),
-            PlatformNames = connection.Query<(string Code, string Name)>(platformNames).ToDictionary(p => p.Code, p => p.Name),
+            ProvinceShortNames = ReferenceNames.ProvinceShortNames(connection),
+            PlatformNames = ReferenceNames.PlatformNames(connection),
             ThisYear = Months(connection, new DateOnly(period.Year, 1, 1), period.To),
             LastYear = Months(connection, new DateOnly(period.Year - 1, 1, 1), new DateOnly(period.Year - 1, 12, 31)),
             Coverage = ReportCoverage.Read(connection, period),
@@ -73,14 +71,7 @@ internal sealed record ReportFacts
 
     private static List<MonthSales> Months(SqliteConnection connection, DateOnly from, DateOnly to)
     {
-        const string sql = """
-            SELECT month AS Month, sum(gmv_fen - refund_fen) AS NetSalesFen
-            FROM sales_monthly
-            WHERE month >= @first AND month <= @last
-            GROUP BY month
-            """;
-        var byMonth = connection.Query<(string Month, long NetSalesFen)>(sql, new { first = SalesScope.Text(from)[..7], last = SalesScope.Text(to)[..7] })
-            .ToDictionary(m => m.Month, m => m.NetSalesFen);
+        var byMonth = CoverageReads.NetSalesByMonth(connection, SalesScope.Text(from)[..7], SalesScope.Text(to)[..7]);
         var months = new List<MonthSales>();
         for (var month = from; month <= to; month = month.AddMonths(1))
         {
