@@ -37,26 +37,22 @@ internal sealed record ReportFacts
 
     public static ReportFacts Read(SqliteConnection connection, ReportPeriod period)
     {
-        var reader = new SalesReader(connection);
+        var metrics = new SalesMetrics(connection);
         var scope = new SalesScope(period.From, period.To);
         var yearAgo = scope.YearAgo();
         var yearToDate = scope.YearToDate();
-        var totals = reader.Totals(scope);
         ComparedRows Rows(string dimension) => new(
-            reader.Ranking(scope, RankingDimension.All[dimension]), reader.Ranking(yearAgo, RankingDimension.All[dimension]));
-        // For a year, a first quarter or a January, 累计 is the period itself and its year-before the period's: read once.
-        var known = new Dictionary<SalesScope, WindowFigures> { [scope] = WindowFigures.Of(scope, totals) };
-        WindowFigures Figures(SalesScope window) =>
-            known.TryGetValue(window, out var figures) ? figures : known[window] = WindowFigures.Of(window, reader.Totals(window));
+            metrics.Ranking(scope, RankingDimension.All[dimension]), metrics.Ranking(yearAgo, RankingDimension.All[dimension]));
 
         return new ReportFacts
         {
             Period = period,
-            Current = Figures(scope),
-            YearAgo = Figures(yearAgo),
-            YearToDate = Figures(yearToDate),
-            YearToDateYearAgo = Figures(yearToDate.YearAgo()),
-            Estimates = SalesReader.Estimates(totals),
+            // For a year, a first quarter or a January, 累计 is the period itself: SalesMetrics reads each window once.
+            Current = metrics.Figures(scope),
+            YearAgo = metrics.Figures(yearAgo),
+            YearToDate = metrics.Figures(yearToDate),
+            YearToDateYearAgo = metrics.Figures(yearToDate.YearAgo()),
+            Estimates = metrics.Estimates(scope),
             Platforms = Rows("platforms"),
             Enterprises = Rows("enterprises"),
             Products = Rows("products"),

@@ -1,0 +1,124 @@
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Api.Metrics;
+
+/// <summary>
+/// Where figures are composed: a window with its 环比, 同比 and 累计 (each window read once), the trend, rankings with
+/// shares and 环比, and a product's regions. The HTTP endpoints, the reports and workers ask here; none composes
+/// windows itself.
+/// </summary>
+internal sealed class SalesMetrics(SqliteConnection connection)
+{
+    private readonly SalesReader _reader = new(connection);
+    private readonly Dictionary<SalesScope, (WindowFigures Figures, SalesTotals Totals)> _windows = [];
+
+    public static readonly IReadOnlyList<string> Measures = ["gmv", "orders", "netSales"];
+
+    /// <summary>The figures of a window; asked again (环比 and 同比 of a whole year are the same year), it is not read again.</summary>
+    public WindowFigures Figures(SalesScope window) => Window(window).Figures;
+
+    /// <summary>Per figure, the platforms whose value in the window is inferred rather than read (docs/METRICS.md).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Estimates(SalesScope window) => SalesReader.Estimates(Window(window).Totals);
+
+    public Summary Summary(SalesScope scope)
+    {
+        var current = Figures(scope);
+        var yearToDate = scope.YearToDate();
+        return new Summary(current, Estimates(scope),
+            ComparedFigures.Of(current, Figures(scope.Previous())),
+            ComparedFigures.Of(current, Figures(scope.YearAgo())),
+            YearToDateFigures.Of(Figures(yearToDate), Figures(yearToDate.YearAgo())));
+    }
+
+    public IReadOnlyList<RankingRow> Ranking(SalesScope scope, RankingDimension dimension) => _reader.Ranking(scope, dimension);
+
+    public ProductName? Product(string platform, string productId) => _reader.Product(platform, productId);
+
+    public Trend Trend(SalesScope scope, TrendInterval step)
+    {
+        var days = _reader.Days(scope).ToDictionary(d => d.Day);
+        var intervals = Intervals(scope, step).ToList();
+        var buyers = _reader.BuyersPer(scope, intervals);
+        var points = new List<TrendPoint>();
+        foreach (var (start, end) in intervals)
+        {
+            var inside = Enumerable.Range(0, end.DayNumber - start.DayNumber + 1)
+                .Select(i => days.GetValueOrDefault(SalesScope.Text(start.AddDays(i)))).OfType<DayRow>().ToList();
+            points.Add(new TrendPoint(SalesScope.Text(start), SalesScope.Text(end), inside.Sum(d => d.Orders),
+                WindowFigures.Yuan(inside.Sum(d => d.GmvFen)), WindowFigures.Yuan(inside.Sum(d => d.GmvFen - d.RefundFen)),
+                buyers[start]));
+        }
+        return new Trend(SalesScope.Text(scope.From), SalesScope.Text(scope.To), step.ToString().ToLowerInvariant(), points);
+    }
+
+    private static IEnumerable<(DateOnly Start, DateOnly End)> Intervals(SalesScope scope, TrendInterval interval)
+    {
+        for (var start = scope.From; start <= scope.To;)
+        {
+            var next = interval switch
+            {
+                TrendInterval.Day => start.AddDays(1),
+                TrendInterval.Week => start.AddDays(7 - ((int)start.DayOfWeek + 6) % 7),
+                _ => new DateOnly(start.Year, start.Month, 1).AddMonths(1),
+            };
+            var end = next.AddDays(-1) > scope.To ? scope.To : next.AddDays(-1);
+            yield return (start, end);
+            start = next;
+        }
+    }
+
+    public Ranking Rank(SalesScope scope, RankingDimension ranked, string measure, int limit)
+    {
+        var rows = _reader.Ranking(scope, ranked);
+        var previousScope = scope.Previous();
+        var previous = _reader.Ranking(previousScope, ranked).ToDictionary(RowKey);
+        long Value(RankingRow row) => measure switch { "orders" => row.Orders, "netSales" => row.NetSalesFen, _ => row.GmvFen };
+
+        var known = rows.Where(r => r.Key != "").ToList();
+        var unknown = rows.Where(r => r.Key == "").ToList();
+        // Products overlap within an order, so their total is the orders' total, not the sum of the products.
+        var total = ranked.OfProducts ? _reader.Ranking(scope, RankingDimension.All["platforms"]) : rows;
+        var totalValue = total.Sum(Value);
+        var items = known.OrderByDescending(Value).ThenBy(r => r.Key, StringComparer.Ordinal).Take(limit)
+            .Select((row, index) => new RankedItem(index + 1, row.Key, row.Name, row.Platform, row.Shop, row.Orders,
+                WindowFigures.Yuan(row.GmvFen), WindowFigures.Yuan(row.NetSalesFen),
+                totalValue == 0 ? null : Math.Round((double)Value(row) / totalValue, 4),
+                FigureChanges.Of(Value(row), previous.TryGetValue(RowKey(row), out var before) ? Value(before) : 0)))
+            .ToList();
+        return new Ranking(ranked.Name, measure, SalesScope.Text(scope.From), SalesScope.Text(scope.To),
+            new DayWindow(SalesScope.Text(previousScope.From), SalesScope.Text(previousScope.To)),
+            Amounts(total), items, ranked.Name == "provinces" ? Amounts(unknown) : null);
+    }
+
+    public ProductRegions Regions(SalesScope scope, ProductName product)
+    {
+        var rows = _reader.ProductRegions(scope, product.Platform, product.ProductId);
+        var known = rows.Where(r => r.Key != "").ToList();
+        var totalGmv = rows.Sum(r => r.GmvFen);
+        var items = known.OrderByDescending(r => r.GmvFen).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .Select((row, index) => new RegionItem(index + 1, row.Key, row.Name, row.Orders, WindowFigures.Yuan(row.GmvFen),
+                WindowFigures.Yuan(row.NetSalesFen), row.Units, totalGmv == 0 ? null : Math.Round((double)row.GmvFen / totalGmv, 4)))
+            .ToList();
+        return new ProductRegions(product.Platform, product.ProductId, product.Title, product.Shop,
+            SalesScope.Text(scope.From), SalesScope.Text(scope.To), Amounts(rows), rows.Sum(r => r.Units), items,
+            Amounts(rows.Where(r => r.Key == "")));
+    }
+
+    private static string RowKey(RankingRow row) => $"{row.Platform}\u001f{row.Shop}\u001f{row.Key}";
+
+    private static SalesAmounts Amounts(IEnumerable<RankingRow> rows)
+    {
+        var list = rows.ToList();
+        return new SalesAmounts(list.Sum(r => r.Orders), WindowFigures.Yuan(list.Sum(r => r.GmvFen)), WindowFigures.Yuan(list.Sum(r => r.NetSalesFen)));
+    }
+
+    private (WindowFigures Figures, SalesTotals Totals) Window(SalesScope window)
+    {
+        if (!_windows.TryGetValue(window, out var known))
+        {
+            var totals = _reader.Totals(window);
+            _windows[window] = known = (WindowFigures.Of(window, totals), totals);
+        }
+        return known;
+    }
+}
