@@ -1,6 +1,7 @@
-using Analytics.Tools.Demo;
 using Analytics.Ingestion.Importing;
+using Analytics.Ingestion.Normalising;
 using Analytics.Ingestion.Store;
+using Analytics.Tools.Demo;
 
 namespace Analytics.Api.Cli;
 
@@ -19,7 +20,7 @@ internal static class DemoCommand
     {
         using var connection = Database.Open(database);
         var latest = StoreCounts.LatestPaidAt(connection);
-        return latest?[..10] ?? DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return latest?[..10] ?? TimeProvider.System.BeijingToday().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static async Task<StartOutcome> RunAsync(CommandOptions options, TextWriter output)

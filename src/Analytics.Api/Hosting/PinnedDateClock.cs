@@ -1,3 +1,5 @@
+using Analytics.Ingestion.Normalising;
+
 namespace Analytics.Api.Hosting;
 
 /// <summary>
@@ -6,11 +8,10 @@ namespace Analytics.Api.Hosting;
 /// </summary>
 internal sealed class PinnedDateClock(DateOnly date, TimeProvider real) : TimeProvider
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     public override DateTimeOffset GetUtcNow()
     {
-        var timeOfDay = real.GetUtcNow().ToOffset(Beijing).TimeOfDay;
-        return new DateTimeOffset(date.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay)), Beijing).ToUniversalTime();
+        var timeOfDay = real.BeijingNow().TimeOfDay;
+        return new DateTimeOffset(date.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay)), BeijingTime.Offset).ToUniversalTime();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Ingestion.Normalising;
 using Analytics.Ingestion.Store;
 
 namespace Analytics.Api.Metrics;
@@ -12,7 +13,7 @@ internal static class FreshnessApi
         group.MapGet("/freshness", (AnalyticsStore store, TimeProvider time, IConfiguration configuration) =>
         {
             using var connection = store.Open();
-            var now = time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime;
+            var now = time.BeijingNow().DateTime;
             return TypedResults.Ok(ImportLog.PerShop(connection).Select(shop =>
             {
                 var hours = ExpectedUploadHours(configuration, shop.Platform);

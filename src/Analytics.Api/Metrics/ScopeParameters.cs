@@ -1,6 +1,7 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using Analytics.Ingestion.Normalising;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Analytics.Api.Metrics;
 
@@ -20,7 +21,7 @@ internal sealed record ScopeParameters(string? From, string? To, string? Platfor
         {
             // Two subqueries: SQLite answers a lone min() or max() from the index, but both in one SELECT scan the table.
             var years = connection.QuerySingle<(string? First, string? Last)>("SELECT (SELECT min(day) FROM sales_daily), (SELECT max(day) FROM sales_daily)");
-            var today = time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+            var today = time.BeijingNow().Year;
             var earliest = (years.First is null ? today : int.Parse(years.First[..4], CultureInfo.InvariantCulture)) - 1;
             var latest = (years.Last is null ? today : int.Parse(years.Last[..4], CultureInfo.InvariantCulture)) + 1;
             if (first.Year < earliest || last.Year > latest)

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Analytics.Ingestion.Normalising;
 using Analytics.Ingestion.Store;
 
 namespace Analytics.Api.Reports;
@@ -35,7 +35,7 @@ internal sealed partial class MonthlyReportWorker(
     /// <summary>Writes the files of last month's report that are missing, when it is due; returns the paths written.</summary>
     public async Task<IReadOnlyList<string>> WriteDueReportAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = time.BeijingToday();
         if (today.Day > CatchUpDays)
             return [];
         var lastMonth = today.AddMonths(-1);
@@ -83,7 +83,7 @@ internal sealed partial class MonthlyReportWorker(
         var finished = ImportLog.LastChangeFrom(connection, Metrics.SalesScope.Text(period.From));
         return finished is null
             ? DateTime.MinValue
-            : new DateTimeOffset(DateTime.ParseExact(finished, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(8)).UtcDateTime;
+            : BeijingTime.UtcOf(finished);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Wrote the report for {Period} to {Folder} ({Count} files)")]

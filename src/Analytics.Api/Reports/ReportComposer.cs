@@ -1,5 +1,6 @@
 using System.Globalization;
 using Analytics.Api.Metrics;
+using Analytics.Ingestion.Normalising;
 
 namespace Analytics.Api.Reports;
 
@@ -14,7 +15,7 @@ internal static class ReportComposer
         var period = facts.Period;
         var title = $"{county}网络零售运行情况（{period.Name}）";
         var subtitle = $"统计期：{period.From.Year}年{period.From.Month}月{period.From.Day}日至{period.To.Month}月{period.To.Day}日　" +
-                       $"生成时间：{madeAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)}";
+                       $"生成时间：{madeAt.ToOffset(BeijingTime.Offset).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)}";
         return new ReportDocument
         {
             Title = title,

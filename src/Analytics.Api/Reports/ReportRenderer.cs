@@ -1,4 +1,5 @@
 using System.Text;
+using Analytics.Ingestion.Normalising;
 using Analytics.Ingestion.Store;
 using Microsoft.Playwright;
 
@@ -26,7 +27,7 @@ internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, Re
     /// </summary>
     public async Task<RenderedReport> RenderAsync(ReportPeriod period, IReadOnlyList<ReportFormat> formats, CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = time.BeijingToday();
         if (period.To >= today)
             throw new NothingToReportException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{period.Stem} ({period.Name}) has not ended yet (today is {today:yyyy-MM-dd}); its report can be made from {period.To.AddDays(1):yyyy-MM-dd}. " +

@@ -1,3 +1,4 @@
+using Analytics.Ingestion.Normalising;
 using Microsoft.Extensions.FileProviders;
 
 namespace Analytics.Api.Screen;
@@ -8,7 +9,6 @@ namespace Analytics.Api.Screen;
 /// </summary>
 internal static class ScreenApi
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     /// <summary>The page's files as the build copies them beside the application (ECharts and the map from npm included).</summary>
     public static string FilesDirectory => Path.Combine(AppContext.BaseDirectory, "screen");
@@ -28,7 +28,7 @@ internal static class ScreenApi
 
         app.MapGet("/api/clock", (TimeProvider time, IConfiguration configuration) =>
         {
-            var now = time.GetUtcNow().ToOffset(Beijing);
+            var now = time.BeijingNow();
             return TypedResults.Ok(new ServerClock(
                 now.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
                 DateOnly.FromDateTime(now.DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

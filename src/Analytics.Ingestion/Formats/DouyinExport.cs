@@ -57,7 +57,7 @@ internal sealed class DouyinExport : ExportFormat
     {
         var name = Path.GetFileName(fileName);
         if (name.Length > 11 && name[10] is '_' or '-' or '.' && long.TryParse(name.AsSpan(0, 10), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-            return DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(TimeSpan.FromHours(8)).DateTime;
+            return DateTimeOffset.FromUnixTimeSeconds(seconds).ToOffset(BeijingTime.Offset).DateTime;
         return null;
     }
 

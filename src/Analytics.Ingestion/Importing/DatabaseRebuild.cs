@@ -102,7 +102,7 @@ internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys,
                 "数据库正被其他程序（例如正在运行的服务）使用。请先停止服务，再运行 rebuild。旧数据库没有任何更改。",
                 "The database is in use by another program (a running service?). Stop it, then run rebuild again. The old database is unchanged.");
         }
-        var kept = $"{databasePath}.before-rebuild-{time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmmss}";
+        var kept = $"{databasePath}.before-rebuild-{time.BeijingNow():yyyyMMdd-HHmmss}";
         File.Copy(databasePath, kept);
         DeleteSideFiles(building);
         File.Move(building, databasePath, overwrite: true);
@@ -123,7 +123,7 @@ internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys,
         File.Delete(path + "-journal");
     }
 
-    private string Now() => BeijingTime.Format(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private string Now() => time.BeijingNowText();
 }
 
 public sealed record RebuildOutcome(int ImportsReplayed, StoreFigures Before, StoreFigures After, string OldDatabaseKeptAs);

@@ -286,7 +286,7 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
         }));
     }
 
-    private string Now() => BeijingTime.Format(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private string Now() => time.BeijingNowText();
 
     private static string HashOf(string path)
     {

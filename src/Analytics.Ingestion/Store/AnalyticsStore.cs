@@ -86,7 +86,7 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
     private Importer NewImporter(SqliteConnection connection) =>
         new(connection, _buyerKeys.Value, time, options.KeepArchive ? Archive : null, options.MaintainRollups);
 
-    public string Now() => BeijingTime.Format(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public string Now() => time.BeijingNowText();
 
     public void Dispose() => _oneWriteAtATime.Dispose();
 }
