@@ -15,13 +15,14 @@ if (start.ExitCode is { } exitCode)
 var builder = WebApplication.CreateBuilder(start.HostArgs);
 
 // The SQLite store, shared by the API, the inbox worker and uploads; schema scripts run at start-up.
-builder.AddAnalyticsStore();
+var settings = builder.AddServiceSettings();
+builder.AddAnalyticsStore(settings);
 
 // The drop-folder worker: operators copy exports to inbox/<shop>/<file>.
-builder.AddInboxWorker();
+builder.AddInboxWorker(settings);
 
 // The bureau's reports over HTTP, and last month's written to the reports folder on the 1st.
-builder.AddReports();
+builder.AddReports(settings);
 
 // Metrics answers are kept until the next import commits.
 builder.Services.AddSingleton<AnswerCache>();

@@ -43,7 +43,7 @@ internal static class ImportCommand
 
     public static StoreOptions StoreOptionsFrom(CommandOptions options) => new()
     {
-        DatabasePath = options.Value("db") ?? StoreHosting.DefaultDatabasePath,
+        DatabasePath = options.Value("db") ?? ServiceSettings.DefaultDatabasePath,
         BuyerKeyFile = options.Value("buyer-key-file"),
         ArchivePath = options.Value("archive"),
     };

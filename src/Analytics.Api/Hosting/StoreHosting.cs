@@ -3,23 +3,20 @@ using Analytics.Ingestion.Store;
 
 namespace Analytics.Api.Hosting;
 
-/// <summary>Configuration keys: Database:Path, Database:BuyerKeyFile, Archive:Path, Inbox:Path, Inbox:Enabled, Clock:Date.</summary>
+/// <summary>The store, the clock and the drop-folder worker, from the <see cref="ServiceSettings"/> read once at start.</summary>
 internal static class StoreHosting
 {
-    public const string DefaultDatabasePath = "data/analytics.db";
-
-    public static WebApplicationBuilder AddAnalyticsStore(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddAnalyticsStore(this WebApplicationBuilder builder, ServiceSettings settings)
     {
         var options = new StoreOptions
         {
-            DatabasePath = builder.Configuration["Database:Path"] ?? DefaultDatabasePath,
-            BuyerKeyFile = builder.Configuration["Database:BuyerKeyFile"],
-            ArchivePath = builder.Configuration["Archive:Path"],
+            DatabasePath = settings.DatabasePath,
+            BuyerKeyFile = settings.BuyerKeyFile,
+            ArchivePath = settings.ArchivePath,
         };
-        var pinnedDate = builder.Configuration["Clock:Date"];
-        builder.Services.AddSingleton(pinnedDate is null
-            ? TimeProvider.System
-            : new PinnedDateClock(DateOnly.ParseExact(pinnedDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), TimeProvider.System));
+        builder.Services.AddSingleton(settings.PinnedDate is { } pinnedDate
+            ? new PinnedDateClock(pinnedDate, TimeProvider.System)
+            : TimeProvider.System);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(services =>
         {
@@ -30,13 +27,11 @@ internal static class StoreHosting
         return builder;
     }
 
-    public static WebApplicationBuilder AddInboxWorker(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddInboxWorker(this WebApplicationBuilder builder, ServiceSettings settings)
     {
-        if (!builder.Configuration.GetValue("Inbox:Enabled", true))
+        if (!settings.InboxEnabled)
             return builder;
-        var databasePath = builder.Configuration["Database:Path"] ?? DefaultDatabasePath;
-        var inbox = builder.Configuration["Inbox:Path"] ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "inbox");
-        builder.Services.AddSingleton(new InboxOptions { InboxPath = inbox });
+        builder.Services.AddSingleton(new InboxOptions { InboxPath = settings.InboxPath });
         builder.Services.AddSingleton<InboxWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<InboxWorker>());
         return builder;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Api.Hosting;
 using Analytics.Ingestion.Normalising;
 using Analytics.Ingestion.Store;
 
@@ -10,13 +11,13 @@ internal static class FreshnessApi
     {
         var group = routes.MapGroup("/api").WithTags("Metrics");
 
-        group.MapGet("/freshness", (AnalyticsStore store, TimeProvider time, IConfiguration configuration) =>
+        group.MapGet("/freshness", (AnalyticsStore store, TimeProvider time, ServiceSettings settings) =>
         {
             using var connection = store.Open();
             var now = time.BeijingNow().DateTime;
             return TypedResults.Ok(ImportLog.PerShop(connection).Select(shop =>
             {
-                var hours = ExpectedUploadHours(configuration, shop.Platform);
+                var hours = settings.ExpectedUploadHours(shop.Platform);
                 var asOf = shop.LatestPaidAt is null ? (DateTime?)null : DateTime.Parse(shop.LatestPaidAt, CultureInfo.InvariantCulture);
                 return new ShopFreshness
                 {
@@ -29,12 +30,6 @@ internal static class FreshnessApi
 
         return group;
     }
-
-    /// <summary>Freshness:UploadIntervalHours:&lt;platform&gt;, else Freshness:UploadIntervalHours:default, else 48 (daily uploads and a day's grace).</summary>
-    private static int ExpectedUploadHours(IConfiguration configuration, string platform) =>
-        configuration.GetValue<int?>($"Freshness:UploadIntervalHours:{platform}")
-        ?? configuration.GetValue<int?>("Freshness:UploadIntervalHours:default")
-        ?? 48;
 }
 
 internal sealed record ShopFreshness

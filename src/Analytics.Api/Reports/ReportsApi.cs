@@ -50,15 +50,13 @@ internal static class ReportsApi
     }
 
     /// <summary>The renderer for the API and the CLI, and the worker that writes last month's report on the 1st.</summary>
-    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder, Hosting.ServiceSettings settings)
     {
         builder.Services.AddSingleton(ReportOptions.From(builder.Configuration));
         builder.Services.AddSingleton<ReportRenderer>();
-        if (!builder.Configuration.GetValue("Reports:Monthly", true))
+        if (!settings.MonthlyReports)
             return builder;
-        var databasePath = builder.Configuration["Database:Path"] ?? Hosting.StoreHosting.DefaultDatabasePath;
-        var folder = builder.Configuration["Reports:Path"] ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "reports");
-        builder.Services.AddSingleton(new MonthlyReportOptions(folder));
+        builder.Services.AddSingleton(new MonthlyReportOptions(settings.ReportsPath));
         builder.Services.AddHostedService<MonthlyReportWorker>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using Analytics.Api.Hosting;
 using Analytics.Ingestion.Normalising;
 using Microsoft.Extensions.FileProviders;
 
@@ -26,13 +27,13 @@ internal static class ScreenApi
         app.MapGet("/", ServePage).ExcludeFromDescription();
         app.MapGet("/screen", ServePage).ExcludeFromDescription();
 
-        app.MapGet("/api/clock", (TimeProvider time, IConfiguration configuration) =>
+        app.MapGet("/api/clock", (TimeProvider time, ServiceSettings settings) =>
         {
             var now = time.BeijingNow();
             return TypedResults.Ok(new ServerClock(
                 now.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
                 DateOnly.FromDateTime(now.DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                configuration["Screen:Title"] ?? "县域电子商务数据大屏"));
+                settings.ScreenTitle));
         }).WithTags("Screen").WithSummary("The server's time in Beijing and the screen's title");
 
         return app;

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Api.Hosting;
+
+/// <summary>
+/// Every setting of the service, read from configuration once (appsettings.json, environment variables such as
+/// <c>Database__Path</c>, or <c>--Database:Path=…</c>) and checked before the service starts: a mistyped date or
+/// interval stops the start with the key named, instead of failing on the first request.
+/// Folders not given sit beside the database: <c>inbox/</c>, <c>reports/</c>, <c>archive/</c>.
+/// </summary>
+internal sealed record ServiceSettings
+{
+    public const string DefaultDatabasePath = "data/analytics.db";
+
+    /// <summary>Database:Path, the SQLite file.</summary>
+    public string DatabasePath { get; init; } = DefaultDatabasePath;
+
+    /// <summary>Database:BuyerKeyFile (default <c>&lt;db&gt;.buyer-key</c>).</summary>
+    public string? BuyerKeyFile { get; init; }
+
+    /// <summary>Archive:Path.</summary>
+    public string? ArchivePath { get; init; }
+
+    /// <summary>Inbox:Enabled, Inbox:Path.</summary>
+    public bool InboxEnabled { get; init; } = true;
+
+    public string InboxPath { get; init; } = "";
+
+    /// <summary>Clock:Date, a Beijing date the clock stands on (the demo), or null for the real date.</summary>
+    public DateOnly? PinnedDate { get; init; }
+
+    /// <summary>Reports:Monthly, Reports:Path.</summary>
+    public bool MonthlyReports { get; init; } = true;
+
+    public string ReportsPath { get; init; } = "";
+
+    /// <summary>Screen:Title.</summary>
+    public string ScreenTitle { get; init; } = "县域电子商务数据大屏";
+
+    /// <summary>Freshness:UploadIntervalHours:&lt;platform&gt; and :default (48: daily uploads and a day's grace).</summary>
+    public IReadOnlyDictionary<string, int> UploadIntervalHours { get; init; } = new Dictionary<string, int>();
+
+    public int DefaultUploadIntervalHours { get; init; } = 48;
+
+    public int ExpectedUploadHours(string platform) => UploadIntervalHours.GetValueOrDefault(platform, DefaultUploadIntervalHours);
+
+    /// <summary>Reads the settings; a value that is present but unreadable is listed in <paramref name="problems"/>.</summary>
+    public static ServiceSettings From(IConfiguration configuration, List<string> problems)
+    {
+        var database = configuration["Database:Path"] is { Length: > 0 } path ? path : DefaultDatabasePath;
+        string Beside(string folder) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, folder);
+
+        bool Flag(string key, bool fallback)
+        {
+            if (configuration[key] is not { Length: > 0 } text)
+                return fallback;
+            if (bool.TryParse(text, out var value))
+                return value;
+            problems.Add($"{key} 应为 true 或 false，而不是“{text}”。 / {key} must be true or false, not '{text}'.");
+            return fallback;
+        }
+
+        int? Hours(string key)
+        {
+            if (configuration[key] is not { Length: > 0 } text)
+                return null;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours > 0)
+                return hours;
+            problems.Add($"{key} 应为正整数（小时），而不是“{text}”。 / {key} must be a positive number of hours, not '{text}'.");
+            return null;
+        }
+
+        DateOnly? pinned = null;
+        if (configuration["Clock:Date"] is { Length: > 0 } date)
+        {
+            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                pinned = day;
+            else
+                problems.Add($"Clock:Date 应为 yyyy-MM-dd 格式的日期，而不是“{date}”。 / Clock:Date must be a date yyyy-MM-dd, not '{date}'.");
+        }
+
+        var intervals = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var platform in configuration.GetSection("Freshness:UploadIntervalHours").GetChildren())
+        {
+            if (platform.Key != "default" && Hours($"Freshness:UploadIntervalHours:{platform.Key}") is { } hours)
+                intervals[platform.Key] = hours;
+        }
+
+        return new ServiceSettings
+        {
+            DatabasePath = database,
+            BuyerKeyFile = configuration["Database:BuyerKeyFile"],
+            ArchivePath = configuration["Archive:Path"],
+            InboxEnabled = Flag("Inbox:Enabled", true),
+            InboxPath = configuration["Inbox:Path"] is { Length: > 0 } inbox ? inbox : Beside("inbox"),
+            PinnedDate = pinned,
+            MonthlyReports = Flag("Reports:Monthly", true),
+            ReportsPath = configuration["Reports:Path"] is { Length: > 0 } reports ? reports : Beside("reports"),
+            ScreenTitle = configuration["Screen:Title"] is { Length: > 0 } title ? title : "县域电子商务数据大屏",
+            UploadIntervalHours = intervals,
+            DefaultUploadIntervalHours = Hours("Freshness:UploadIntervalHours:default") ?? 48,
+        };
+    }
+}
+
+internal static class ServiceSettingsHosting
+{
+    /// <summary>Reads the settings once, registers them, and has the host refuse to start while any is unreadable.</summary>
+    public static ServiceSettings AddServiceSettings(this WebApplicationBuilder builder)
+    {
+        var problems = new List<string>();
+        var settings = ServiceSettings.From(builder.Configuration, problems);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddOptions<ServiceSettings>()
+            .Configure(_ => { })
+            .Validate(_ => problems.Count == 0, string.Join("\n", problems))
+            .ValidateOnStart();
+        return settings;
+    }
+}
