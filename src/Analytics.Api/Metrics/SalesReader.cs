@@ -1,3 +1,4 @@
+using Analytics.Ingestion.Formats;
 using Analytics.Ingestion.Store;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -7,9 +8,6 @@ namespace Analytics.Api.Metrics;
 /// <summary>Reads the figures of a scope over one request's connection; ratios and comparisons are computed by the callers.</summary>
 internal sealed class SalesReader(SqliteConnection connection)
 {
-    /// <summary>Platforms whose exports carry refund amounts; every other platform's refunds are inferred from a status.</summary>
-    private static readonly HashSet<string> PlatformsWithRefundAmounts = ["taobao"];
-
     public SalesTotals Totals(SalesScope scope)
     {
         const string byPlatform = """
@@ -83,7 +81,7 @@ internal sealed class SalesReader(SqliteConnection connection)
     /// <summary>Per figure, the platforms whose value in this window is an estimate (METRICS.md, Refunds and Buyers).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Estimates(SalesTotals totals)
     {
-        IReadOnlyList<string> refunds = totals.Platforms.Where(p => !PlatformsWithRefundAmounts.Contains(p)).ToList();
+        IReadOnlyList<string> refunds = totals.Platforms.Where(p => !ExportFormats.StateRefundAmounts(p)).ToList();
         return new Dictionary<string, IReadOnlyList<string>>
         {
             ["refunds"] = refunds,

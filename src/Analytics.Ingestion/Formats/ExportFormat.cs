@@ -19,6 +19,12 @@ internal abstract class ExportFormat
 
     public bool Recognises(HeaderRow header) => Signature.All(header.Has);
 
+    /// <summary>
+    /// The export states refunded amounts. Where it does not, a line whose status says the refund succeeded counts as
+    /// refunded in full, and refunds and net sales of the platform are marked as estimates (docs/METRICS.md, Refunds).
+    /// </summary>
+    public virtual bool StatesRefundAmounts => false;
+
     /// <summary>Binds the columns of this file's header; throws <see cref="ExportRejectedException"/> when a needed one is missing.</summary>
     public abstract ExportReader Bind(HeaderRow header, ProvinceDirectory provinces);
 

@@ -21,6 +21,9 @@ internal static class ExportFormats
         return null;
     }
 
+    /// <summary>Whether the platform's exports state refunded amounts (see <see cref="ExportFormat.StatesRefundAmounts"/>).</summary>
+    public static bool StateRefundAmounts(string platform) => All.Any(f => f.Platform == platform && f.StatesRefundAmounts);
+
     public static ExportRejectedException NotRecognised(string? sheet) => new(
         $"{(sheet is null ? "" : $"工作表“{sheet}”")}前{HeaderSearchRows}行中没有找到可识别的订单导出表头。可识别的导出：" +
         string.Join("；", All.Select(f => $"{f.Name}（含{string.Join("、", f.Signature.Select(c => $"“{c}”"))}列）")) +
