@@ -1,4 +1,5 @@
 using Analytics.Ingestion.Store;
+using Analytics.Ingestion.Store.Sales;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Api.Metrics;

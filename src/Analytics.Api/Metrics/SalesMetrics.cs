@@ -1,3 +1,5 @@
+using Analytics.Ingestion.Formats;
+using Analytics.Ingestion.Store.Sales;
 using Microsoft.Data.Sqlite;
 
 namespace Analytics.Api.Metrics;
@@ -17,8 +19,20 @@ internal sealed class SalesMetrics(SqliteConnection connection)
     /// <summary>The figures of a window; asked again (环比 and 同比 of a whole year are the same year), it is not read again.</summary>
     public WindowFigures Figures(SalesScope window) => Window(window).Figures;
 
-    /// <summary>Per figure, the platforms whose value in the window is inferred rather than read (docs/METRICS.md).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Estimates(SalesScope window) => SalesReader.Estimates(Window(window).Totals);
+    /// <summary>Per figure, the platforms whose value in the window is inferred rather than read (docs/METRICS.md, Refunds and Buyers).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Estimates(SalesScope window)
+    {
+        var totals = Window(window).Totals;
+        IReadOnlyList<string> refunds = totals.Platforms.Where(p => !ExportFormats.StateRefundAmounts(p)).ToList();
+        return new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["refunds"] = refunds,
+            ["netSales"] = refunds,
+            ["buyers"] = totals.FingerprintPlatforms,
+            ["basketSize"] = totals.FingerprintPlatforms,
+            ["repeatRate"] = totals.FingerprintPlatforms,
+        };
+    }
 
     public Summary Summary(SalesScope scope)
     {

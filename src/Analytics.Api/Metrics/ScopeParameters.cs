@@ -1,6 +1,6 @@
 using System.Globalization;
 using Analytics.Ingestion.Normalising;
-using Dapper;
+using Analytics.Ingestion.Store.Sales;
 using Microsoft.Data.Sqlite;
 
 namespace Analytics.Api.Metrics;
@@ -19,8 +19,7 @@ internal sealed record ScopeParameters(string? From, string? To, string? Platfor
 
         if (from is { } first && to is { } last && !errors.ContainsKey("from"))
         {
-            // Two subqueries: SQLite answers a lone min() or max() from the index, but both in one SELECT scan the table.
-            var years = connection.QuerySingle<(string? First, string? Last)>("SELECT (SELECT min(day) FROM sales_daily), (SELECT max(day) FROM sales_daily)");
+            var years = ScopeLookups.DaysWithSales(connection);
             var today = time.BeijingNow().Year;
             var earliest = (years.First is null ? today : int.Parse(years.First[..4], CultureInfo.InvariantCulture)) - 1;
             var latest = (years.Last is null ? today : int.Parse(years.Last[..4], CultureInfo.InvariantCulture)) + 1;
@@ -31,14 +30,10 @@ internal sealed record ScopeParameters(string? From, string? To, string? Platfor
         string? platform = null;
         if (!string.IsNullOrWhiteSpace(Platform))
         {
-            const string sql = """
-                SELECT code FROM platforms WHERE code = lower(@p) OR name = @p OR '|' || lower(aliases) || '|' LIKE '%|' || lower(@p) || '|%'
-                UNION SELECT DISTINCT platform FROM sales_daily WHERE platform = lower(@p)
-                """;
-            platform = connection.QueryFirstOrDefault<string>(sql, new { p = Platform.Trim() });
+            platform = ScopeLookups.PlatformCode(connection, Platform.Trim());
             if (platform is null)
             {
-                var known = connection.Query<string>("SELECT code || ' (' || name || ')' FROM platforms ORDER BY code");
+                var known = ScopeLookups.KnownPlatforms(connection);
                 errors["platform"] = [$"Unknown platform '{Platform}'. Accepted: {string.Join(", ", known)}."];
             }
         }
@@ -46,9 +41,7 @@ internal sealed record ScopeParameters(string? From, string? To, string? Platfor
         string? province = null;
         if (!string.IsNullOrWhiteSpace(Province))
         {
-            province = connection.QuerySingleOrDefault<string>(
-                "SELECT code FROM provinces WHERE code = @p OR name = @p OR short_name = @p OR '|' || aliases || '|' LIKE '%|' || @p || '|%'",
-                new { p = Province.Trim() });
+            province = ScopeLookups.ProvinceCode(connection, Province.Trim());
             if (province is null)
                 errors["province"] = [$"Unknown province '{Province}'. Accepted: a GB/T 2260 code such as 14, or a name such as 山西 or 山西省."];
         }

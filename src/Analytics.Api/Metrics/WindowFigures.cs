@@ -1,5 +1,6 @@
-using System.Text.Json.Serialization;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using Analytics.Ingestion.Store.Sales;
 
 namespace Analytics.Api.Metrics;
 

@@ -80,7 +80,7 @@ internal sealed partial class MonthlyReportWorker(
     private DateTime LastImportInto(ReportPeriod period)
     {
         using var connection = store.Open();
-        var finished = ImportLog.LastChangeFrom(connection, Metrics.SalesScope.Text(period.From));
+        var finished = ImportLog.LastChangeFrom(connection, Analytics.Ingestion.Store.Sales.SalesScope.Text(period.From));
         return finished is null
             ? DateTime.MinValue
             : BeijingTime.UtcOf(finished);

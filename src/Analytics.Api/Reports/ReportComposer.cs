@@ -1,6 +1,7 @@
 using System.Globalization;
 using Analytics.Api.Metrics;
 using Analytics.Ingestion.Normalising;
+using Analytics.Ingestion.Store.Sales;
 
 namespace Analytics.Api.Reports;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Analytics.Api.Metrics;
 using Analytics.Ingestion.Formats;
 using Analytics.Ingestion.Store;
+using Analytics.Ingestion.Store.Sales;
 using static Analytics.Api.Reports.BureauNumbers;
 
 namespace Analytics.Api.Reports;

@@ -1,5 +1,6 @@
 using Analytics.Api.Metrics;
 using Analytics.Ingestion.Store;
+using Analytics.Ingestion.Store.Sales;
 using Microsoft.Data.Sqlite;
 
 namespace Analytics.Api.Reports;

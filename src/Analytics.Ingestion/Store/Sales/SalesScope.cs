@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Analytics.Api.Metrics;
+namespace Analytics.Ingestion.Store.Sales;
 
 /// <summary>A validated question: an inclusive range of Beijing calendar days and optional filters.</summary>
 internal sealed record SalesScope(DateOnly From, DateOnly To)

@@ -1,4 +1,4 @@
-namespace Analytics.Api.Metrics;
+namespace Analytics.Ingestion.Store.Sales;
 
 /// <summary>The additive sums a window's figures are computed from, in fen and counts.</summary>
 internal sealed record SalesTotals

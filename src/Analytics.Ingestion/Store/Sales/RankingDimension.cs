@@ -1,4 +1,4 @@
-namespace Analytics.Api.Metrics;
+namespace Analytics.Ingestion.Store.Sales;
 
 /// <summary>What a ranking groups by, as constant SQL expressions over a <c>sales</c> or <c>product_sales</c> row <c>s</c>.</summary>
 internal sealed record RankingDimension(string Name, string Key, string Label, string Platform, string Shop, string GroupBy, bool OfProducts = false)
@@ -16,5 +16,3 @@ internal sealed record RankingDimension(string Name, string Key, string Label, s
             "s.platform", "s.shop", "s.platform, s.shop, s.product_id", OfProducts: true),
     };
 }
-
-internal enum TrendInterval { Day, Week, Month }

@@ -1,9 +1,8 @@
-using Analytics.Ingestion.Formats;
 using Analytics.Ingestion.Store;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace Analytics.Api.Metrics;
+namespace Analytics.Ingestion.Store.Sales;
 
 /// <summary>Reads the figures of a scope over one request's connection; ratios and comparisons are computed by the callers.</summary>
 internal sealed class SalesReader(SqliteConnection connection)
@@ -77,20 +76,6 @@ internal sealed class SalesReader(SqliteConnection connection)
         scope.Raw || scope.Shop is not null || scope.Enterprise is not null || scope.ProvinceCode is not null
             ? null
             : BuyerPeriods.Starting(scope.From, scope.To);
-
-    /// <summary>Per figure, the platforms whose value in this window is an estimate (METRICS.md, Refunds and Buyers).</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Estimates(SalesTotals totals)
-    {
-        IReadOnlyList<string> refunds = totals.Platforms.Where(p => !ExportFormats.StateRefundAmounts(p)).ToList();
-        return new Dictionary<string, IReadOnlyList<string>>
-        {
-            ["refunds"] = refunds,
-            ["netSales"] = refunds,
-            ["buyers"] = totals.FingerprintPlatforms,
-            ["basketSize"] = totals.FingerprintPlatforms,
-            ["repeatRate"] = totals.FingerprintPlatforms,
-        };
-    }
 
     public IReadOnlyList<DayRow> Days(SalesScope scope)
     {

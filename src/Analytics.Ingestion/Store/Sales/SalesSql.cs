@@ -1,4 +1,4 @@
-namespace Analytics.Api.Metrics;
+namespace Analytics.Ingestion.Store.Sales;
 
 /// <summary>
 /// Every metrics query reads the CTE <c>sales</c> (one row per day × platform × shop × province) or

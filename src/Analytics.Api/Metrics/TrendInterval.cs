@@ -1,0 +1,3 @@
+namespace Analytics.Api.Metrics;
+
+internal enum TrendInterval { Day, Week, Month }
