@@ -10,27 +10,27 @@ namespace Analytics.Ingestion.Store;
 /// </summary>
 internal static class Rollups
 {
-    // The definitions of the rollups over raw orders and lines; the API's raw mode reads the same shapes.
+    // A day's rollup rows are the day's sales rows summed (SalesRows: the one definition, which raw answers read too).
     private const string RebuildSales = """
-        DELETE FROM sales_daily WHERE day = @day;
+        DELETE FROM sales_daily WHERE day = @from;
         INSERT INTO sales_daily (day, platform, shop, province_code, orders, gmv_fen, refund_fen, units,
                                  buyer_orders, buyer_gmv_fen, estimated_buyer_orders)
-        SELECT @day, platform, shop, coalesce(province_code, ''), count(*), sum(gmv_fen), sum(refund_fen), sum(units),
-               count(buyer_key), sum(iif(buyer_key IS NULL, 0, gmv_fen)), sum(buyer_source = 'receiver-fingerprint')
-        FROM orders
-        WHERE paid_at >= @day AND paid_at < @nextDay
-        GROUP BY platform, shop, coalesce(province_code, '');
+        SELECT day, platform, shop, province_code, sum(orders), sum(gmv_fen), sum(refund_fen), sum(units),
+               sum(buyer_orders), sum(buyer_gmv_fen), sum(estimated_buyer_orders)
+        FROM (
+        """ + SalesRows.OfOrders + """
+        )
+        GROUP BY day, platform, shop, province_code;
         """;
 
     private const string RebuildProducts = """
-        DELETE FROM product_daily WHERE day = @day;
+        DELETE FROM product_daily WHERE day = @from;
         INSERT INTO product_daily (day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units)
-        SELECT @day, o.platform, o.shop, coalesce(l.product_id, l.line_id), coalesce(o.province_code, ''),
-               count(DISTINCT o.order_id), sum(l.amount_fen), sum(l.refund_fen), sum(l.quantity)
-        FROM orders o
-        JOIN order_lines l ON l.platform = o.platform AND l.shop = o.shop AND l.order_id = o.order_id
-        WHERE o.paid_at >= @day AND o.paid_at < @nextDay
-        GROUP BY o.platform, o.shop, coalesce(l.product_id, l.line_id), coalesce(o.province_code, '');
+        SELECT day, platform, shop, product_id, province_code, sum(orders), sum(gmv_fen), sum(refund_fen), sum(units)
+        FROM (
+        """ + SalesRows.OfOrderProducts + """
+        )
+        GROUP BY day, platform, shop, product_id, province_code;
         """;
 
     public static void RebuildAll(SqliteConnection connection, SqliteTransaction transaction)
@@ -89,7 +89,7 @@ internal static class Rollups
         foreach (var day in days.Distinct().Order())
         {
             var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            var parameters = new { day = text, nextDay = day.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+            var parameters = new { from = text, toNext = day.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
             connection.Execute(DayIntoMonth, new { day = text, sign = -1 }, transaction);
             connection.Execute(RebuildSales, parameters, transaction);
             connection.Execute(RebuildProducts, parameters, transaction);

@@ -31,14 +31,7 @@ internal static class SalesSql
             WHERE day >= @from AND day <= @to)
         """;
 
-    private const string RawSales = """
-        WITH sales AS (
-            SELECT substr(paid_at, 1, 10) AS day, platform, shop, coalesce(province_code, '') AS province_code, 1 AS orders,
-                   gmv_fen, refund_fen, units, buyer_key IS NOT NULL AS buyer_orders, iif(buyer_key IS NULL, 0, gmv_fen) AS buyer_gmv_fen,
-                   buyer_source = 'receiver-fingerprint' AS estimated_buyer_orders
-            FROM orders
-            WHERE paid_at >= @from AND paid_at < @toNext)
-        """;
+    private const string RawSales = "WITH sales AS (\n" + SalesRows.OfOrders + ")";
 
     private const string RollupProductSales = """
         WITH product_sales AS (
@@ -55,16 +48,7 @@ internal static class SalesSql
             WHERE day > @daysAfterStart AND day <= @to)
         """;
 
-    private const string RawProductSales = """
-        WITH product_sales AS (
-            SELECT substr(o.paid_at, 1, 10) AS day, o.platform, o.shop, coalesce(l.product_id, l.line_id) AS product_id,
-                   coalesce(o.province_code, '') AS province_code, 1 AS orders,
-                   sum(l.amount_fen) AS gmv_fen, sum(l.refund_fen) AS refund_fen, sum(l.quantity) AS units
-            FROM orders o
-            JOIN order_lines l ON l.platform = o.platform AND l.shop = o.shop AND l.order_id = o.order_id
-            WHERE o.paid_at >= @from AND o.paid_at < @toNext
-            GROUP BY o.platform, o.shop, o.order_id, coalesce(l.product_id, l.line_id))
-        """;
+    private const string RawProductSales = "WITH product_sales AS (\n" + SalesRows.OfOrderProducts + ")";
 
     // One product's rows, found through the (platform, product_id, …) indexes rather than by scanning every product.
     private const string RollupOneProductSales = """
