@@ -39,13 +39,7 @@ public static class ImportLog
             receipt.ShopRegistered, receipt.ImportId,
         }, transaction);
 
-        const string deleteProblems = "DELETE FROM import_problems WHERE import_id = @ImportId";
-        connection.Execute(deleteProblems, new { receipt.ImportId }, transaction);
-        const string problem = """
-            INSERT INTO import_problems (import_id, line, sheet, column, reason, reason_en)
-            VALUES (@importId, @Line, @Sheet, @Column, @Reason, @ReasonEn)
-            """;
-        connection.Execute(problem, receipt.Problems.Select(p => new { importId = receipt.ImportId, p.Line, p.Sheet, p.Column, p.Reason, p.ReasonEn }), transaction);
+        ReplaceProblems(connection, transaction, receipt);
     }
 
     /// <summary>
@@ -61,6 +55,11 @@ public static class ImportLog
             WHERE id = @ImportId
             """;
         connection.Execute(sql, receipt, transaction);
+        ReplaceProblems(connection, transaction, receipt);
+    }
+
+    private static void ReplaceProblems(SqliteConnection connection, SqliteTransaction? transaction, ImportReceipt receipt)
+    {
         const string deleteProblems = "DELETE FROM import_problems WHERE import_id = @ImportId";
         connection.Execute(deleteProblems, new { receipt.ImportId }, transaction);
         const string problem = """

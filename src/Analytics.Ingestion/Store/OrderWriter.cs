@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Analytics.Ingestion.Formats;
 using Analytics.Ingestion.Importing;
 using Microsoft.Data.Sqlite;
@@ -13,11 +12,8 @@ namespace Analytics.Ingestion.Store;
 /// </summary>
 internal sealed class OrderWriter : IDisposable
 {
-    private const string UpsertLine = """
-        INSERT INTO order_lines (platform, shop, order_id, line_id, product_id, product_title, quantity, amount_fen,
-                                 refund_fen, status, after_sale_status, observed_at, first_import_id, last_import_id)
-        VALUES (@platform, @shop, @order_id, @line_id, @product_id, @product_title, @quantity, @amount_fen,
-                @refund_fen, @status, @after_sale_status, @observed_at, @import_id, @import_id)
+    private const string UpsertLine = InsertNewLine + """
+
         ON CONFLICT (platform, shop, order_id, line_id) DO UPDATE SET
             product_id = excluded.product_id, product_title = excluded.product_title, quantity = excluded.quantity,
             amount_fen = excluded.amount_fen, refund_fen = excluded.refund_fen, status = excluded.status,
@@ -79,13 +75,10 @@ internal sealed class OrderWriter : IDisposable
         WHERE platform = @platform AND shop = @shop AND order_id = @order_id AND line_id = @line_id
         """;
 
-    private const string CreateTies = "CREATE TEMP TABLE IF NOT EXISTS tied_orders (seq INTEGER PRIMARY KEY, stored_import_id INTEGER NOT NULL, payload TEXT NOT NULL)";
-    private const string ClearTies = "DELETE FROM temp.tied_orders";
-    private const string AddTie = "INSERT INTO temp.tied_orders (stored_import_id, payload) VALUES (@stored_import_id, @payload)";
-    private const string ReadTies = "SELECT stored_import_id, payload FROM temp.tied_orders ORDER BY seq";
 
     private readonly SqliteConnection _connection;
-    private readonly SqliteStatement _line, _newLine, _order, _newOrder, _storedOrder, _storedLines, _bumpOrder, _bumpLine, _addTie;
+    private readonly SqliteStatement _line, _newLine, _order, _newOrder, _storedOrder, _storedLines, _bumpOrder, _bumpLine;
+    private readonly TiedOrders _ties;
     private readonly LineParameters _lineParameters, _newLineParameters;
     private readonly OrderParameters _orderParameters, _newOrderParameters;
     private readonly RollupDeltas _rollups;
@@ -94,7 +87,6 @@ internal sealed class OrderWriter : IDisposable
     private readonly int _nGmv, _nRefund, _nUnits, _nLines;
     private readonly long _importId;
     private readonly string? _exportedAt;
-    private int _ties;
 
     /// <param name="exportedAt">When the file says it was exported; every order of the file then has that version.</param>
     public OrderWriter(SqliteConnection connection, long importId, string platform, string shop, string? exportedAt, bool maintainRollups = true)
@@ -120,11 +112,7 @@ internal sealed class OrderWriter : IDisposable
         }
         foreach (var statement in new[] { _line, _newLine, _order, _newOrder, _bumpOrder, _bumpLine })
             statement.Bind(statement.Index("@import_id"), importId);
-        using (var create = new SqliteStatement(connection, CreateTies))
-            create.Execute();
-        using (var clear = new SqliteStatement(connection, ClearTies))
-            clear.Execute();
-        _addTie = new SqliteStatement(connection, AddTie);
+        _ties = new TiedOrders(connection);
         _lineParameters = new LineParameters(_line);
         _newLineParameters = new LineParameters(_newLine);
         _orderParameters = new OrderParameters(_order);
@@ -175,7 +163,7 @@ internal sealed class OrderWriter : IDisposable
         else if (byVersion < 0)
             Counts.OlderKept++;
         else
-            Defer(order, stored.LastImportId);
+            _ties.Add(order);
     }
 
     /// <summary>
@@ -184,16 +172,11 @@ internal sealed class OrderWriter : IDisposable
     /// </summary>
     public void SettleTies(SqliteTransaction transaction, string? fileLatestAt)
     {
-        if (_ties == 0)
+        if (_ties.Count == 0)
             return;
         var tieBreaks = new Dictionary<long, string?>();
-        using var ties = new SqliteStatement(_connection, ReadTies);
-        var pending = new List<(long StoredImportId, string Payload)>();
-        while (ties.Step())
-            pending.Add((ties.ColumnInt64(0), ties.ColumnText(1)));
-        foreach (var (storedImportId, payload) in pending)
+        foreach (var order in _ties.TakeAll())
         {
-            var order = JsonSerializer.Deserialize<ImportedOrder>(payload)!;
             var version = VersionOf(order);
             var stored = ReadStored(order.OrderId);
             if (!tieBreaks.TryGetValue(stored.LastImportId, out var storedTieBreak))
@@ -204,9 +187,6 @@ internal sealed class OrderWriter : IDisposable
             else
                 Replace(order, stored, version, moveVersion: byTieBreak > 0); // an exact tie changes data, never just the version
         }
-        using var clear = new SqliteStatement(_connection, ClearTies);
-        clear.Execute();
-        _ties = 0;
     }
 
     /// <summary>Writes what this import changed in the rollups and buyer counts; called once, before the transaction commits.</summary>
@@ -216,15 +196,6 @@ internal sealed class OrderWriter : IDisposable
             return;
         _rollups.Apply(connection, transaction);
         _buyers.Apply(connection, transaction);
-    }
-
-    // Ties are kept in a temporary table, not in memory: a re-export of a period that changed no time can tie on every order.
-    private void Defer(ImportedOrder order, long storedImportId)
-    {
-        _addTie.Bind(1, storedImportId);
-        _addTie.Bind(2, JsonSerializer.Serialize(order));
-        _addTie.Execute();
-        _ties++;
     }
 
     private Stored ReadStored(string orderId)
@@ -324,65 +295,11 @@ internal sealed class OrderWriter : IDisposable
             new(line.ProductId, line.ProductTitle, line.Quantity, line.AmountFen, line.RefundFen, line.Status, line.AfterSaleStatus);
     }
 
-    private sealed class LineParameters(SqliteStatement statement)
-    {
-        private readonly int _orderId = statement.Index("@order_id"), _lineId = statement.Index("@line_id"),
-            _productId = statement.Index("@product_id"), _title = statement.Index("@product_title"), _quantity = statement.Index("@quantity"),
-            _amount = statement.Index("@amount_fen"), _refund = statement.Index("@refund_fen"), _status = statement.Index("@status"),
-            _afterSale = statement.Index("@after_sale_status"), _version = statement.Index("@observed_at");
-        private string? _boundVersion;
-
-        public void Bind(string orderId, OrderLine line, string version)
-        {
-            statement.Bind(_orderId, orderId);
-            statement.Bind(_lineId, line.LineId);
-            statement.Bind(_productId, line.ProductId);
-            statement.Bind(_title, line.ProductTitle);
-            statement.Bind(_quantity, line.Quantity);
-            statement.Bind(_amount, line.AmountFen);
-            statement.Bind(_refund, line.RefundFen);
-            statement.Bind(_status, line.Status);
-            statement.Bind(_afterSale, line.AfterSaleStatus);
-            if (!ReferenceEquals(version, _boundVersion))
-            {
-                statement.Bind(_version, version);
-                _boundVersion = version;
-            }
-        }
-    }
-
-    /// <summary>The order-level facts both order statements bind.</summary>
-    private sealed class OrderParameters(SqliteStatement statement)
-    {
-        private readonly int _orderId = statement.Index("@order_id"), _paidAt = statement.Index("@paid_at"),
-            _source = statement.Index("@payment_time_source"), _status = statement.Index("@status"),
-            _province = statement.Index("@province_code"), _city = statement.Index("@city"), _district = statement.Index("@district"),
-            _buyer = statement.Index("@buyer_key"), _buyerSource = statement.Index("@buyer_source"), _version = statement.Index("@observed_at");
-        private string? _boundVersion;
-
-        public void Bind(ImportedOrder order, string version)
-        {
-            statement.Bind(_orderId, order.OrderId);
-            statement.Bind(_paidAt, order.PaidAt);
-            statement.Bind(_source, StoredText.Of(order.PaidAtSource));
-            statement.Bind(_status, order.Status);
-            statement.Bind(_province, order.ProvinceCode);
-            statement.Bind(_city, order.City);
-            statement.Bind(_district, order.District);
-            statement.Bind(_buyer, order.BuyerKey);
-            statement.Bind(_buyerSource, StoredText.Of(order.BuyerKey is null ? BuyerSource.None : order.BuyerSource));
-            if (!ReferenceEquals(version, _boundVersion))
-            {
-                statement.Bind(_version, version);
-                _boundVersion = version;
-            }
-        }
-    }
-
     public void Dispose()
     {
-        foreach (var statement in new[] { _line, _newLine, _order, _newOrder, _storedOrder, _storedLines, _bumpOrder, _bumpLine, _addTie })
+        foreach (var statement in new[] { _line, _newLine, _order, _newOrder, _storedOrder, _storedLines, _bumpOrder, _bumpLine })
             statement.Dispose();
+        _ties.Dispose();
         _buyers.Dispose();
     }
 }
