@@ -16,8 +16,4 @@ internal sealed class NothingToReportException(string message, bool notEnded = f
 internal sealed record RenderedReport(IReadOnlyDictionary<ReportFormat, byte[]> Files, string? BrowserMissing);
 
 /// <summary>Report settings: the county's name in titles (Reports:County) and where Chromium is (Reports:ChromiumPath).</summary>
-internal sealed record ReportOptions(string County, string? ChromiumPath)
-{
-    public static ReportOptions From(IConfiguration configuration) =>
-        new(configuration["Reports:County"] is { Length: > 0 } county ? county : "全县", configuration["Reports:ChromiumPath"]);
-}
+internal sealed record ReportOptions(string County, string? ChromiumPath);

@@ -52,7 +52,7 @@ internal static class ReportsApi
     /// <summary>The renderer for the API and the CLI, and the worker that writes last month's report on the 1st.</summary>
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder, Hosting.ServiceSettings settings)
     {
-        builder.Services.AddSingleton(ReportOptions.From(builder.Configuration));
+        builder.Services.AddSingleton(new ReportOptions(settings.County, settings.ChromiumPath));
         builder.Services.AddSingleton<ReportRenderer>();
         if (!settings.MonthlyReports)
             return builder;
