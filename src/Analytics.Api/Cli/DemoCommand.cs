@@ -1,6 +1,6 @@
 using Analytics.Ingestion.Importing;
 using Analytics.Ingestion.Normalising;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Analytics.Tools.Demo;
 
 namespace Analytics.Api.Cli;
@@ -18,8 +18,9 @@ internal static class DemoCommand
     /// <summary>The Beijing date of the demo's last payment: the screen's "today", so it opens on figures rather than on an empty day.</summary>
     public static string LastDayWithData(string database)
     {
-        using var connection = Database.Open(database);
-        var latest = StoreCounts.LatestPaidAt(connection);
+        using var store = new AnalyticsStore(new StoreOptions { DatabasePath = database }, TimeProvider.System);
+        using var data = store.Read();
+        var latest = data.LatestPaidAt();
         return latest?[..10] ?? TimeProvider.System.BeijingToday().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 

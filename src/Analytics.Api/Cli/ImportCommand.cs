@@ -1,6 +1,6 @@
 using Analytics.Api.Hosting;
 using Analytics.Ingestion.Importing;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 
 namespace Analytics.Api.Cli;
 

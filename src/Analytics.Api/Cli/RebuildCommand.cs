@@ -1,6 +1,6 @@
 using System.Globalization;
 using Analytics.Ingestion.Importing;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 
 namespace Analytics.Api.Cli;
 

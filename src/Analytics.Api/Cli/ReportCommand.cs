@@ -1,5 +1,5 @@
 using Analytics.Api.Reports;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 
 namespace Analytics.Api.Cli;
 
@@ -41,7 +41,7 @@ internal static class ReportCommand
             await errors.WriteLineAsync($"Could not write {path}: {e.Message}");
             return 1;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (System.Data.Common.DbException e)
         {
             await errors.WriteLineAsync($"Could not read the database {storeOptions.DatabasePath}: {e.Message}");
             return 1;

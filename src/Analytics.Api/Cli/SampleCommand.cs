@@ -1,5 +1,5 @@
 using Analytics.Tools.Demo;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 
 namespace Analytics.Api.Cli;
 

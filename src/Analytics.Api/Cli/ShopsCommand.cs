@@ -1,5 +1,5 @@
 using System.Globalization;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 
 namespace Analytics.Api.Cli;
 
@@ -17,7 +17,6 @@ internal static class ShopsCommand
         var arguments = options.Positional.Skip(1).ToList();
         var storeOptions = ImportCommand.StoreOptionsFrom(options);
         using var store = new AnalyticsStore(storeOptions, TimeProvider.System);
-        using var connection = store.Open();
         var actor = $"命令行 {Environment.UserName}";
         try
         {
@@ -25,28 +24,33 @@ internal static class ShopsCommand
             {
                 case ("list", []):
                     output.WriteLine("平台\t店铺\t归属企业\t订单数\t导入数\t登记方式\t曾用名");
-                    foreach (var shop in ShopRegistry.List(connection))
-                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shop.PlatformName}\t{shop.Shop}\t{shop.Enterprise}\t{shop.Orders}\t{shop.Imports}\t{shop.RegisteredBy}\t{shop.FormerNames}"));
+                    using (var data = store.Read())
+                    {
+                        foreach (var shop in data.Shops())
+                            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shop.PlatformName}\t{shop.Shop}\t{shop.Enterprise}\t{shop.Orders}\t{shop.Imports}\t{shop.RegisteredBy}\t{shop.FormerNames}"));
+                    }
                     return Task.FromResult(0);
                 case ("add", [var name]):
-                    var platformText = options.Value("platform") ?? throw new UsageException("shops add 需要 --platform（如 douyin、京东、拼多多）。\nshops add needs --platform.");
-                    var platform = ShopRegistry.PlatformCode(connection, platformText)
-                        ?? throw new UsageException($"不认识的平台“{platformText}”；可用：douyin 抖音、jd 京东、pdd 拼多多、taobao 淘宝/天猫、kuaishou 快手。\nUnknown platform '{platformText}'.");
-                    ShopRegistry.Add(connection, name, platform, options.Value("enterprise"), actor, store.Now());
-                    output.WriteLine($"已登记店铺：{name}（{ShopRegistry.PlatformName(connection, null, platform)}），归属企业：{options.Value("enterprise") ?? name}");
+                    var platform = options.Value("platform") ?? throw new UsageException("shops add 需要 --platform（如 douyin、京东、拼多多）。\nshops add needs --platform.");
+                    var added = store.AddShop(name, platform, options.Value("enterprise"), actor);
+                    output.WriteLine($"已登记店铺：{added.Shop}（{added.PlatformName}），归属企业：{added.Enterprise}");
                     return Task.FromResult(0);
                 case ("rename", [var from, var to]):
-                    ShopRegistry.Rename(connection, from, to, actor, store.Now());
+                    store.RenameShop(from, to, actor);
                     output.WriteLine($"店铺“{from}”已更名为“{to}”：订单、导入记录和数字随之迁移；以后写“{from}”的导入计入“{to}”。");
                     return Task.FromResult(0);
                 case ("merge", [var from, var into]):
-                    var merged = ShopRegistry.Merge(connection, from, into, actor, store.Now());
+                    var merged = store.MergeShops(from, into, actor);
                     output.WriteLine($"店铺“{merged.From}”已并入“{merged.Into}”：迁移订单 {merged.OrdersMoved} 单" +
                                      (merged.DuplicateOrders > 0 ? $"，两店重复的 {merged.DuplicateOrders} 单只保留较新版本" : "") + "。");
                     return Task.FromResult(0);
                 default:
                     throw new UsageException("用法：shops list | shops add NAME --platform P [--enterprise E] | shops rename OLD NEW | shops merge FROM INTO\nUsage: shops list | add NAME --platform P [--enterprise E] | rename OLD NEW | merge FROM INTO");
             }
+        }
+        catch (UnknownPlatformException unknown)
+        {
+            throw new UsageException($"{unknown.Message}\nUnknown platform.");
         }
         catch (ShopRegistryException refused)
         {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -55,7 +55,7 @@ internal sealed class DatabaseHealthCheck(AnalyticsStore store) : IHealthCheck
                 ["imports"] = counts.Imports,
             }));
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (System.Data.Common.DbException e)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy($"数据库无法读取 / The database cannot be read: {e.Message}"));
         }

@@ -1,5 +1,5 @@
-using Analytics.Ingestion.Inbox;
-using Analytics.Ingestion.Store;
+using Analytics.Api.Inbox;
+using Analytics.Store;
 
 namespace Analytics.Api.Hosting;
 
@@ -21,7 +21,7 @@ internal static class StoreHosting
         builder.Services.AddSingleton(services =>
         {
             var store = new AnalyticsStore(options, services.GetRequiredService<TimeProvider>());
-            store.Open().Dispose(); // create or migrate the schema before the first request
+            store.Read().Dispose(); // create or migrate the schema before the first request
             return store;
         });
         return builder;

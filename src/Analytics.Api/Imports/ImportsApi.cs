@@ -1,5 +1,5 @@
 using Analytics.Ingestion.Importing;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Api.Imports;
@@ -12,14 +12,14 @@ internal static class ImportsApi
 
         group.MapGet("/", (AnalyticsStore store, int? limit) =>
         {
-            using var connection = store.Open();
-            return TypedResults.Ok(ImportLog.List(connection, Math.Clamp(limit ?? 200, 1, 1000)));
+            using var data = store.Read();
+            return TypedResults.Ok(data.Imports(Math.Clamp(limit ?? 200, 1, 1000)));
         }).WithSummary("The import receipts, newest first");
 
         group.MapGet("/{id:long}", Results<Ok<ImportReceipt>, NotFound> (long id, AnalyticsStore store) =>
         {
-            using var connection = store.Open();
-            return ImportLog.Find(connection, id) is { } receipt ? TypedResults.Ok(receipt) : TypedResults.NotFound();
+            using var data = store.Read();
+            return data.Import(id) is { } receipt ? TypedResults.Ok(receipt) : TypedResults.NotFound();
         }).WithSummary("One import receipt with every row it rejected");
 
         group.MapPost("/", async Task<Results<Created<ImportReceipt>, Ok<ImportReceipt>, UnprocessableEntity<ImportReceipt>, ValidationProblem>> (

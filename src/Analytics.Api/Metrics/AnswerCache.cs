@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using Analytics.Ingestion.Store;
-using Microsoft.Data.Sqlite;
+using Analytics.Store;
 
 namespace Analytics.Api.Metrics;
 
@@ -14,9 +13,9 @@ internal sealed class AnswerCache
     private const int MaxAnswers = 2000;
     private readonly ConcurrentDictionary<string, (long Version, object Answer)> _answers = new(StringComparer.Ordinal);
 
-    public T GetOrCompute<T>(HttpRequest request, SqliteConnection connection, Func<T> compute) where T : class
+    public T GetOrCompute<T>(HttpRequest request, StoreReads data, Func<T> compute) where T : class
     {
-        var version = StoreEvents.DataVersion(connection);
+        var version = data.DataVersion();
         var key = request.Path + request.QueryString;
         var fresh = request.Headers.CacheControl.Any(v => v?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true);
         if (!fresh && _answers.TryGetValue(key, out var kept) && kept.Version == version && kept.Answer is T answer)

@@ -1,7 +1,6 @@
-using System.Globalization;
 using Analytics.Api.Hosting;
 using Analytics.Ingestion.Normalising;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 
 namespace Analytics.Api.Metrics;
 
@@ -13,19 +12,8 @@ internal static class FreshnessApi
 
         group.MapGet("/freshness", (AnalyticsStore store, TimeProvider time, ServiceSettings settings) =>
         {
-            using var connection = store.Open();
-            var now = time.BeijingNow().DateTime;
-            return TypedResults.Ok(ImportLog.PerShop(connection).Select(shop =>
-            {
-                var hours = settings.ExpectedUploadHours(shop.Platform);
-                var asOf = shop.LatestPaidAt is null ? (DateTime?)null : DateTime.Parse(shop.LatestPaidAt, CultureInfo.InvariantCulture);
-                return new ShopFreshness
-                {
-                    Platform = shop.Platform, PlatformName = shop.PlatformName, Shop = shop.Shop, Enterprise = shop.Enterprise,
-                    LatestPaidAt = shop.LatestPaidAt, LastImportAt = shop.LastImportAt, LastExportedAt = shop.LastExportedAt,
-                    ExpectedEveryHours = hours, Stale = asOf is null || now - asOf.Value > TimeSpan.FromHours(hours),
-                };
-            }).ToList());
+            using var data = store.Read();
+            return TypedResults.Ok(new SalesMetrics(data).Freshness(time.BeijingNow().DateTime, settings.ExpectedUploadHours));
         }).WithSummary("数据截至: per platform and shop, the latest payment time in the data, when it was last imported, and whether it is older than the platform's expected upload interval");
 
         return group;

@@ -1,17 +1,18 @@
+using System.Globalization;
 using Analytics.Ingestion.Formats;
-using Analytics.Ingestion.Store.Sales;
-using Microsoft.Data.Sqlite;
+using Analytics.Store;
+using Analytics.Store.Sales;
 
 namespace Analytics.Api.Metrics;
 
 /// <summary>
 /// Where figures are composed: a window with its 环比, 同比 and 累计 (each window read once), the trend, rankings with
-/// shares and 环比, and a product's regions. The HTTP endpoints, the reports and workers ask here; none composes
-/// windows itself.
+/// shares and 环比, a product's regions and how fresh each shop's data is. The HTTP endpoints, the reports and workers
+/// ask here; none composes windows itself.
 /// </summary>
-internal sealed class SalesMetrics(SqliteConnection connection)
+internal sealed class SalesMetrics(StoreReads data)
 {
-    private readonly SalesReader _reader = new(connection);
+    private readonly SalesReader _reader = data.Sales;
     private readonly Dictionary<SalesScope, (WindowFigures Figures, SalesTotals Totals)> _windows = [];
 
     public static readonly IReadOnlyList<string> Measures = ["gmv", "orders", "netSales"];
@@ -117,6 +118,23 @@ internal sealed class SalesMetrics(SqliteConnection connection)
             SalesScope.Text(scope.From), SalesScope.Text(scope.To), Amounts(rows), rows.Sum(r => r.Units), items,
             Amounts(rows.Where(r => r.Key == "")));
     }
+
+    /// <summary>
+    /// 数据截至, per platform and shop with landed imports: the latest payment time they brought and whether it is older
+    /// than the platform's expected upload interval (<paramref name="expectedEveryHours"/>) at <paramref name="now"/>.
+    /// </summary>
+    public IReadOnlyList<ShopFreshness> Freshness(DateTime now, Func<string, int> expectedEveryHours) =>
+        data.ImportsPerShop().Select(shop =>
+        {
+            var hours = expectedEveryHours(shop.Platform);
+            var asOf = shop.LatestPaidAt is null ? (DateTime?)null : DateTime.Parse(shop.LatestPaidAt, CultureInfo.InvariantCulture);
+            return new ShopFreshness
+            {
+                Platform = shop.Platform, PlatformName = shop.PlatformName, Shop = shop.Shop, Enterprise = shop.Enterprise,
+                LatestPaidAt = shop.LatestPaidAt, LastImportAt = shop.LastImportAt, LastExportedAt = shop.LastExportedAt,
+                ExpectedEveryHours = hours, Stale = asOf is null || now - asOf.Value > TimeSpan.FromHours(hours),
+            };
+        }).ToList();
 
     private static string RowKey(RankingRow row) => $"{row.Platform}\u001f{row.Shop}\u001f{row.Key}";
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Analytics.Ingestion.Normalising;
-using Analytics.Ingestion.Store.Sales;
-using Microsoft.Data.Sqlite;
+using Analytics.Store;
+using Analytics.Store.Sales;
 
 namespace Analytics.Api.Metrics;
 
@@ -9,7 +9,7 @@ namespace Analytics.Api.Metrics;
 internal sealed record ScopeParameters(string? From, string? To, string? Platform, string? Shop, string? Enterprise, string? Province, string? Source)
 {
     /// <summary>Turns the query string into a scope, or into errors that name each parameter and what it accepts.</summary>
-    public (SalesScope? Scope, Dictionary<string, string[]> Errors) Validate(SqliteConnection connection, TimeProvider time)
+    public (SalesScope? Scope, Dictionary<string, string[]> Errors) Validate(StoreReads data, TimeProvider time)
     {
         var errors = new Dictionary<string, string[]>();
         var from = Day(nameof(From), From, errors);
@@ -19,7 +19,7 @@ internal sealed record ScopeParameters(string? From, string? To, string? Platfor
 
         if (from is { } first && to is { } last && !errors.ContainsKey("from"))
         {
-            var years = ScopeLookups.DaysWithSales(connection);
+            var years = data.DaysWithSales();
             var today = time.BeijingNow().Year;
             var earliest = (years.First is null ? today : int.Parse(years.First[..4], CultureInfo.InvariantCulture)) - 1;
             var latest = (years.Last is null ? today : int.Parse(years.Last[..4], CultureInfo.InvariantCulture)) + 1;
@@ -30,10 +30,10 @@ internal sealed record ScopeParameters(string? From, string? To, string? Platfor
         string? platform = null;
         if (!string.IsNullOrWhiteSpace(Platform))
         {
-            platform = ScopeLookups.PlatformCode(connection, Platform.Trim());
+            platform = data.PlatformCode(Platform.Trim());
             if (platform is null)
             {
-                var known = ScopeLookups.KnownPlatforms(connection);
+                var known = data.KnownPlatforms();
                 errors["platform"] = [$"Unknown platform '{Platform}'. Accepted: {string.Join(", ", known)}."];
             }
         }
@@ -41,7 +41,7 @@ internal sealed record ScopeParameters(string? From, string? To, string? Platfor
         string? province = null;
         if (!string.IsNullOrWhiteSpace(Province))
         {
-            province = ScopeLookups.ProvinceCode(connection, Province.Trim());
+            province = data.ProvinceCode(Province.Trim());
             if (province is null)
                 errors["province"] = [$"Unknown province '{Province}'. Accepted: a GB/T 2260 code such as 14, or a name such as 山西 or 山西省."];
         }

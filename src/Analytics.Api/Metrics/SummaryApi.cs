@@ -1,4 +1,4 @@
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Api.Metrics;
@@ -12,18 +12,18 @@ internal static class SummaryApi
         group.MapGet("/summary", Results<Ok<Summary>, ValidationProblem> (
             [AsParameters] ScopeParameters query, HttpRequest request, AnalyticsStore store, AnswerCache cache, TimeProvider time) =>
         {
-            using var connection = store.Open();
-            var (scope, errors) = query.Validate(connection, time);
+            using var data = store.Read();
+            var (scope, errors) = query.Validate(data, time);
             if (scope is null)
                 return TypedResults.ValidationProblem(errors);
-            return TypedResults.Ok(cache.GetOrCompute(request, connection, () => new SalesMetrics(connection).Summary(scope)));
+            return TypedResults.Ok(cache.GetOrCompute(request, data, () => new SalesMetrics(data).Summary(scope)));
         }).WithSummary("订单量, 成交额, 网络零售额, 客单价, 复购率 … of a date range, with 环比, 同比 and 累计同比");
 
         group.MapGet("/trend", Results<Ok<Trend>, ValidationProblem> (
             [AsParameters] ScopeParameters query, string? interval, HttpRequest request, AnalyticsStore store, AnswerCache cache, TimeProvider time) =>
         {
-            using var connection = store.Open();
-            var (scope, errors) = query.Validate(connection, time);
+            using var data = store.Read();
+            var (scope, errors) = query.Validate(data, time);
             TrendInterval? step = interval?.Trim().ToLowerInvariant() switch
             {
                 "day" => TrendInterval.Day,
@@ -35,7 +35,7 @@ internal static class SummaryApi
                 errors["interval"] = [$"interval must be day, week or month{(interval is null ? "" : $", not '{interval}'")}."];
             if (scope is null || step is null)
                 return TypedResults.ValidationProblem(errors);
-            return TypedResults.Ok(cache.GetOrCompute(request, connection, () => new SalesMetrics(connection).Trend(scope, step.Value)));
+            return TypedResults.Ok(cache.GetOrCompute(request, data, () => new SalesMetrics(data).Trend(scope, step.Value)));
         }).WithSummary("One point per day, week (Monday–Sunday) or month, empty intervals included, clipped to the range");
 
         return group;

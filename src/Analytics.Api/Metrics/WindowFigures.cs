@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
-using Analytics.Ingestion.Store.Sales;
+using Analytics.Store.Sales;
 
 namespace Analytics.Api.Metrics;
 

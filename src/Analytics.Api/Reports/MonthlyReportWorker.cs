@@ -1,5 +1,5 @@
 using Analytics.Ingestion.Normalising;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 
 namespace Analytics.Api.Reports;
 
@@ -79,8 +79,8 @@ internal sealed partial class MonthlyReportWorker(
     /// <summary>When an import or a withdrawal last changed the figures of the period (UTC); imports log Beijing time.</summary>
     private DateTime LastImportInto(ReportPeriod period)
     {
-        using var connection = store.Open();
-        var finished = ImportLog.LastChangeFrom(connection, Analytics.Ingestion.Store.Sales.SalesScope.Text(period.From));
+        using var data = store.Read();
+        var finished = data.LastChangeFrom(Analytics.Store.Sales.SalesScope.Text(period.From));
         return finished is null
             ? DateTime.MinValue
             : BeijingTime.UtcOf(finished);

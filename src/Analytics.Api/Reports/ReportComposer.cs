@@ -1,7 +1,7 @@
 using System.Globalization;
 using Analytics.Api.Metrics;
 using Analytics.Ingestion.Normalising;
-using Analytics.Ingestion.Store.Sales;
+using Analytics.Store.Sales;
 
 namespace Analytics.Api.Reports;
 

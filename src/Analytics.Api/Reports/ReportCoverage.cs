@@ -1,7 +1,6 @@
 using Analytics.Api.Metrics;
-using Analytics.Ingestion.Store;
-using Analytics.Ingestion.Store.Sales;
-using Microsoft.Data.Sqlite;
+using Analytics.Store;
+using Analytics.Store.Sales;
 
 namespace Analytics.Api.Reports;
 
@@ -13,14 +12,14 @@ internal sealed record ReportCoverage(
     IReadOnlyList<ShopCoverage> Shops, IReadOnlyList<ShopCoverage> YearAgoShops, IReadOnlyList<PaymentTimeFallback> Fallbacks,
     long FilesImported, string? LastImportAt, string? FirstDayEver)
 {
-    public static ReportCoverage Read(SqliteConnection connection, ReportPeriod period)
+    public static ReportCoverage Read(StoreReads data, ReportPeriod period)
     {
-        var (files, lastImport, firstDay) = CoverageReads.History(connection);
+        var (files, lastImport, firstDay) = data.ImportHistory();
         var yearAgoTo = new SalesScope(period.From, period.To).YearAgo().To;
         return new ReportCoverage(
-            CoverageReads.Shops(connection, SalesScope.Text(period.From), SalesScope.Text(period.To)),
-            CoverageReads.Shops(connection, SalesScope.Text(period.From.AddYears(-1)), SalesScope.Text(yearAgoTo)),
-            CoverageReads.Fallbacks(connection, SalesScope.Text(period.From), SalesScope.Text(period.To.AddDays(1))),
+            data.ShopCoverage(SalesScope.Text(period.From), SalesScope.Text(period.To)),
+            data.ShopCoverage(SalesScope.Text(period.From.AddYears(-1)), SalesScope.Text(yearAgoTo)),
+            data.PaymentTimeFallbacks(SalesScope.Text(period.From), SalesScope.Text(period.To.AddDays(1))),
             files, lastImport, firstDay);
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Analytics.Api.Metrics;
 using Analytics.Ingestion.Formats;
-using Analytics.Ingestion.Store;
-using Analytics.Ingestion.Store.Sales;
+using Analytics.Store;
+using Analytics.Store.Sales;
 using static Analytics.Api.Reports.BureauNumbers;
 
 namespace Analytics.Api.Reports;

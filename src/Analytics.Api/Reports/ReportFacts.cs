@@ -1,7 +1,6 @@
 using Analytics.Api.Metrics;
-using Analytics.Ingestion.Store;
-using Analytics.Ingestion.Store.Sales;
-using Microsoft.Data.Sqlite;
+using Analytics.Store;
+using Analytics.Store.Sales;
 
 namespace Analytics.Api.Reports;
 
@@ -36,9 +35,9 @@ internal sealed record ReportFacts
 
     public bool HasYearToDateYearAgo => YearToDateYearAgo.Orders > 0;
 
-    public static ReportFacts Read(SqliteConnection connection, ReportPeriod period)
+    public static ReportFacts Read(StoreReads data, ReportPeriod period)
     {
-        var metrics = new SalesMetrics(connection);
+        var metrics = new SalesMetrics(data);
         var scope = new SalesScope(period.From, period.To);
         var yearAgo = scope.YearAgo();
         var yearToDate = scope.YearToDate();
@@ -58,17 +57,17 @@ internal sealed record ReportFacts
             Enterprises = Rows("enterprises"),
             Products = Rows("products"),
             Provinces = Rows("provinces"),
-            ProvinceShortNames = ReferenceNames.ProvinceShortNames(connection),
-            PlatformNames = ReferenceNames.PlatformNames(connection),
-            ThisYear = Months(connection, new DateOnly(period.Year, 1, 1), period.To),
-            LastYear = Months(connection, new DateOnly(period.Year - 1, 1, 1), new DateOnly(period.Year - 1, 12, 31)),
-            Coverage = ReportCoverage.Read(connection, period),
+            ProvinceShortNames = data.ProvinceShortNames(),
+            PlatformNames = data.PlatformNames(),
+            ThisYear = Months(data, new DateOnly(period.Year, 1, 1), period.To),
+            LastYear = Months(data, new DateOnly(period.Year - 1, 1, 1), new DateOnly(period.Year - 1, 12, 31)),
+            Coverage = ReportCoverage.Read(data, period),
         };
     }
 
-    private static List<MonthSales> Months(SqliteConnection connection, DateOnly from, DateOnly to)
+    private static List<MonthSales> Months(StoreReads data, DateOnly from, DateOnly to)
     {
-        var byMonth = CoverageReads.NetSalesByMonth(connection, SalesScope.Text(from)[..7], SalesScope.Text(to)[..7]);
+        var byMonth = data.NetSalesByMonth(SalesScope.Text(from)[..7], SalesScope.Text(to)[..7]);
         var months = new List<MonthSales>();
         for (var month = from; month <= to; month = month.AddMonths(1))
         {

@@ -1,6 +1,6 @@
 using System.Text;
 using Analytics.Ingestion.Normalising;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Microsoft.Playwright;
 
 namespace Analytics.Api.Reports;
@@ -33,8 +33,8 @@ internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, Re
                 $"{period.Stem} ({period.Name}) has not ended yet (today is {today:yyyy-MM-dd}); its report can be made from {period.To.AddDays(1):yyyy-MM-dd}. " +
                 $"For the figures so far: /api/summary?from={period.From:yyyy-MM-dd}&to={today:yyyy-MM-dd}."), notEnded: true);
         ReportFacts facts;
-        using (var connection = store.Open())
-            facts = ReportFacts.Read(connection, period);
+        using (var data = store.Read())
+            facts = ReportFacts.Read(data, period);
         if (facts.Current.Orders == 0)
             throw new NothingToReportException($"No order was paid in {period.Stem} ({period.Name}), so there is nothing to report. Import that period's exports first.");
 

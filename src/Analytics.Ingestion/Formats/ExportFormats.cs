@@ -3,14 +3,14 @@ using Analytics.Ingestion.Tables;
 namespace Analytics.Ingestion.Formats;
 
 /// <summary>Every export the service reads, and how a file's header row is found and recognised.</summary>
-internal static class ExportFormats
+public static class ExportFormats
 {
-    public static readonly IReadOnlyList<ExportFormat> All = [new DouyinExport(), new JdExport(), new PddExport()];
+    internal static readonly IReadOnlyList<ExportFormat> All = [new DouyinExport(), new JdExport(), new PddExport()];
 
     /// <summary>Platforms write title rows (名称：…, 店铺：…, a period) above the header; it is always within the first rows.</summary>
     public const int HeaderSearchRows = 20;
 
-    public static (ExportFormat Format, HeaderRow Header)? Recognise(RawRow row)
+    internal static (ExportFormat Format, HeaderRow Header)? Recognise(RawRow row)
     {
         var header = new HeaderRow(row);
         foreach (var format in All)
@@ -24,7 +24,7 @@ internal static class ExportFormats
     /// <summary>Whether the platform's exports state refunded amounts (see <see cref="ExportFormat.StatesRefundAmounts"/>).</summary>
     public static bool StateRefundAmounts(string platform) => All.Any(f => f.Platform == platform && f.StatesRefundAmounts);
 
-    public static ExportRejectedException NotRecognised(string? sheet) => new(
+    internal static ExportRejectedException NotRecognised(string? sheet) => new(
         $"{(sheet is null ? "" : $"工作表“{sheet}”")}前{HeaderSearchRows}行中没有找到可识别的订单导出表头。可识别的导出：" +
         string.Join("；", All.Select(f => $"{f.Name}（含{string.Join("、", f.Signature.Select(c => $"“{c}”"))}列）")) +
         "。请确认这是订单导出，而不是结算单、售后单或推广报表。",

@@ -1,20 +1,19 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Analytics.Ingestion.Formats;
 using Analytics.Ingestion.Normalising;
-using Analytics.Ingestion.Store;
+using Analytics.Ingestion.Orders;
 using Analytics.Ingestion.Tables;
-using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Analytics.Ingestion.Importing;
 
 /// <summary>
-/// Imports one export file in one transaction: it lands whole or not at all. Parsing runs on one core while the
-/// other writes to SQLite; a rejected file leaves every stored order exactly as it was and is recorded with its reason.
-/// The same bytes again change nothing; a landed file is kept in the archive, from which it can be replayed.
+/// Imports one export file: it lands whole or not at all. Parsing runs on one core while the other writes to the sink
+/// (<see cref="IImportSink"/>, the store); a rejected file leaves every stored order exactly as it was and is recorded
+/// with its reason. The same bytes again change nothing; a landed file is kept by the sink, from which it can be replayed.
 /// </summary>
-internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys, TimeProvider time, ExportArchive? archive, bool maintainRollups = true)
+public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider time)
 {
     private const int BatchSize = 256;
 
@@ -30,29 +29,25 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
         try
         {
             text = ExportFileText.Inspect(path);
-            if (ImportLog.LandedWithSameContent(connection, text.Sha256) is { } earlier)
+            if (sink.LandedWithSameContent(text.Sha256) is { } earlier)
                 return RecordDuplicate(earlier, fileName, request.Source, startedAt);
             var rows = text.Container == ExportContainer.Text ? CsvRows.Read(path, text) : WorkbookRows.Read(path);
-            document = ExportDocument.Open(rows, LoadProvinces());
+            document = ExportDocument.Open(rows, sink.Provinces());
             var shop = ShopNamed(request.Shop, document.ShopInTitle, request.Source);
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var registered = ShopRegistry.ForImport(connection, transaction, shop, document.Format.Platform, startedAt);
-            var importId = ImportLog.Begin(connection, transaction, fileName, text.Sha256, request.Source, startedAt);
-            var written = await WriteAsync(document, fileName, registered.Shop, importId, transaction, onlyOrders: null, checkOtherShops: true, cancellationToken);
+            var exportedAt = ExportedAt(document, fileName);
+            using var batch = sink.Begin(new ImportStart(fileName, text.Sha256, request.Source, startedAt, shop, document.Format.Platform, exportedAt));
+            var written = await WriteAsync(document, exportedAt, batch, onlyOrders: null, otherShops: batch, cancellationToken);
             var receipt = Receipt(written, document, text, fileName, request.Source, startedAt) with
             {
-                ImportId = importId,
-                Shop = registered.Shop,
-                Enterprise = registered.Enterprise,
-                ShopRegistered = registered.Registered,
-                ShopNamedAs = registered.NamedAs,
-                ArchivedAs = archive?.Keep(path, text.Sha256, fileName),
+                ImportId = batch.ImportId,
+                Shop = batch.Shop.Shop,
+                Enterprise = batch.Shop.Enterprise,
+                ShopRegistered = batch.Shop.Registered,
+                ShopNamedAs = batch.Shop.NamedAs,
             };
-            ImportLog.Finish(connection, transaction, receipt);
-            transaction.Commit();
-            return receipt;
+            return batch.Complete(receipt, path);
         }
-        catch (Exception e) when (e is not (OperationCanceledException or SqliteException or IOException or UnauthorizedAccessException))
+        catch (Exception e) when (e is not (OperationCanceledException or DbException or IOException or UnauthorizedAccessException))
         {
             // A rejection says what is wrong with the file; anything else a parser throws on malformed bytes is still the file's fault.
             var (reason, reasonEn) = e is ExportRejectedException rejected
@@ -73,7 +68,7 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
                 StartedAt = startedAt,
                 FinishedAt = Now(),
             };
-            return receipt with { ImportId = ImportLog.RecordUnlanded(connection, receipt) };
+            return receipt with { ImportId = sink.RecordUnlanded(receipt) };
         }
         finally
         {
@@ -82,16 +77,20 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
     }
 
     /// <summary>
-    /// Writes a landed import again from its archived copy, under its own id and shop, inside the caller's transaction:
-    /// all of it when a database is rebuilt, or only <paramref name="onlyOrders"/> when a withdrawal restores the orders it took out.
+    /// Writes a landed import again from its archived copy into the sink the caller opens for it (under the import's own
+    /// id and shop, inside the caller's transaction): all of it when a database is rebuilt, or only
+    /// <paramref name="onlyOrders"/> when a withdrawal restores the orders it took out.
     /// </summary>
-    public async Task<ImportReceipt> ReplayAsync(string archivedPath, ImportReceipt landed, SqliteTransaction transaction,
+    /// <param name="openSink">Opens the sink for the file's platform and stated export time.</param>
+    public async Task<ImportReceipt> ReplayAsync(string archivedPath, ImportReceipt landed, Func<string, string?, IOrderSink> openSink,
         IReadOnlySet<string>? onlyOrders, CancellationToken cancellationToken)
     {
         var text = ExportFileText.Inspect(archivedPath);
         var rows = text.Container == ExportContainer.Text ? CsvRows.Read(archivedPath, text) : WorkbookRows.Read(archivedPath);
-        using var document = ExportDocument.Open(rows, LoadProvinces());
-        var written = await WriteAsync(document, landed.FileName, landed.Shop!, landed.ImportId, transaction, onlyOrders, checkOtherShops: false, cancellationToken);
+        using var document = ExportDocument.Open(rows, sink.Provinces());
+        var exportedAt = ExportedAt(document, landed.FileName);
+        using var orders = openSink(document.Format.Platform, exportedAt);
+        var written = await WriteAsync(document, exportedAt, orders, onlyOrders, otherShops: null, cancellationToken);
         return Receipt(written, document, text, landed.FileName, landed.Source, landed.StartedAt) with
         {
             ImportId = landed.ImportId,
@@ -118,8 +117,7 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
                     "The file does not say which shop it belongs to. Pass --shop NAME."),
             });
         }
-        if (inTitle is not null && inTitle != chosen && !ShopRegistry.Find(connection, null, chosen).Select(s => s.Shop)
-                .Intersect(ShopRegistry.Find(connection, null, inTitle).Select(s => s.Shop)).Any())
+        if (inTitle is not null && inTitle != chosen && !sink.NameOneShop(chosen, inTitle))
         {
             throw new ExportRejectedException(
                 $"文件标题写明店铺为“{inTitle}”，但导入时指定的店铺是“{chosen}”。请确认这个文件属于哪个店铺。",
@@ -128,14 +126,15 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
         return chosen;
     }
 
-    private async Task<Written> WriteAsync(ExportDocument document, string fileName, string shop, long importId, SqliteTransaction transaction,
-        IReadOnlySet<string>? onlyOrders, bool checkOtherShops, CancellationToken cancellationToken)
+    /// <summary>When the file says it was exported: a title row, else the platform's file-name convention.</summary>
+    private static string? ExportedAt(ExportDocument document, string fileName) =>
+        document.ExportedAtInTitle ?? (document.Format.ExportedAt(fileName) is { } at ? BeijingTime.Format(at) : null);
+
+    private async Task<Written> WriteAsync(ExportDocument document, string? exportedAt, IOrderSink writer, IReadOnlySet<string>? onlyOrders,
+        IImportBatch? otherShops, CancellationToken cancellationToken)
     {
         var platform = document.Format.Platform;
-        var exportedAt = document.ExportedAtInTitle ?? (document.Format.ExportedAt(fileName) is { } at ? BeijingTime.Format(at) : null);
         var progress = new ReadProgress();
-        using var writer = new OrderWriter(connection, importId, platform, shop, exportedAt, maintainRollups);
-        using var otherShops = checkOtherShops ? new OtherShopOrders(connection, transaction, platform, shop) : null;
 
         var batches = Channel.CreateBounded<List<ImportedOrder>>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -150,7 +149,7 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
                 {
                     if (onlyOrders is not null && !onlyOrders.Contains(order.OrderId))
                         continue;
-                    if (otherShops is not null && orders < OrdersCheckedAgainstOtherShops && otherShops.Holding(order.OrderId) is { } elsewhere)
+                    if (otherShops is not null && orders < OrdersCheckedAgainstOtherShops && otherShops.OtherShopHolding(order.OrderId) is { } elsewhere)
                     {
                         throw new ExportRejectedException(
                             $"订单 {order.OrderId} 已在同一平台的店铺“{elsewhere}”中。同一平台的订单号不会在两个店铺出现：这个文件很可能选错了店铺。请确认店铺；如果是以前的导入选错了店铺，请先撤回那次导入，或用 shops merge 合并店铺。",
@@ -170,9 +169,8 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
             throw;
         }
         await reading;
-        writer.SettleTies(transaction, progress.FileLatestAt);
-        writer.ApplyRollups(connection, transaction);
-        return new Written(writer.Counts, progress, orders, exportedAt, platform);
+        var counts = writer.Settle(progress.FileLatestAt);
+        return new Written(counts, progress, orders, exportedAt, platform);
     }
 
     private ImportReceipt Receipt(Written written, ExportDocument document, ExportFileText text, string fileName, string source, string startedAt) => new()
@@ -220,7 +218,7 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
             StartedAt = startedAt,
             FinishedAt = Now(),
         };
-        return receipt with { ImportId = ImportLog.RecordUnlanded(connection, receipt) };
+        return receipt with { ImportId = sink.RecordUnlanded(receipt) };
     }
 
     private void Read(ExportDocument document, string platform, ReadProgress progress, ChannelWriter<List<ImportedOrder>> batches, CancellationToken cancellationToken)
@@ -272,18 +270,6 @@ internal sealed class Importer(SqliteConnection connection, BuyerKeys buyerKeys,
                 progress.Reject(cells.Problem!);
             }
         }
-    }
-
-    private ProvinceDirectory LoadProvinces()
-    {
-        const string sql = "SELECT code, name, short_name AS ShortName, aliases FROM provinces";
-        return new ProvinceDirectory(connection.Query<(string Code, string Name, string ShortName, string Aliases)>(sql).Select(p => new Province
-        {
-            Code = p.Code,
-            Name = p.Name,
-            ShortName = p.ShortName,
-            Aliases = p.Aliases.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        }));
     }
 
     private string Now() => time.BeijingNowText();

@@ -1,4 +1,5 @@
 using Analytics.Ingestion.Formats;
+using Analytics.Ingestion.Orders;
 
 namespace Analytics.Ingestion.Importing;
 

@@ -7,7 +7,7 @@ namespace Analytics.Ingestion.Normalising;
 /// Turns a buyer identifier into a keyed hash. The key lives outside the database, so a copied database
 /// cannot be reversed by hashing candidate phone numbers or account names.
 /// </summary>
-internal sealed class BuyerKeys(byte[] secret)
+public sealed class BuyerKeys(byte[] secret)
 {
     public const string EnvironmentVariable = "ANALYTICS_BUYER_KEY";
 

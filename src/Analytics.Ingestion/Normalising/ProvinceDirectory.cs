@@ -1,7 +1,7 @@
 namespace Analytics.Ingestion.Normalising;
 
 /// <summary>Maps every spelling of a province (山西 / 山西省, 广西 / 广西壮族自治区 …) to one GB/T 2260 code.</summary>
-internal sealed class ProvinceDirectory
+public sealed class ProvinceDirectory
 {
     private readonly Dictionary<string, Province> _bySpelling = new(StringComparer.Ordinal);
     private readonly (string Spelling, Province Province)[] _longestFirst;

@@ -1,7 +1,7 @@
 namespace Analytics.Ingestion.Tables;
 
 /// <summary>The file cannot be imported, for a reason its operator can act on: Chinese first, the English kept.</summary>
-internal sealed class ExportRejectedException(string reason, string reasonEn) : Exception(reason)
+public sealed class ExportRejectedException(string reason, string reasonEn) : Exception(reason)
 {
     public string ReasonEn { get; } = reasonEn;
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Analytics.Tests.Api;
 using Analytics.Ingestion.Importing;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Analytics.Tests.Support;
 using Dapper;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Analytics.Ingestion.Formats;
-using Analytics.Ingestion.Inbox;
-using Analytics.Ingestion.Store;
+using Analytics.Api.Inbox;
+using Analytics.Store;
 using Analytics.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

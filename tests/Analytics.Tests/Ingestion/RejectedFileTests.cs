@@ -1,6 +1,6 @@
 using System.Text;
 using Analytics.Ingestion.Formats;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Ingestion;

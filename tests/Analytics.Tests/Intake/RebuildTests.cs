@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Analytics.Api.Cli;
 using Analytics.Ingestion.Importing;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Intake;

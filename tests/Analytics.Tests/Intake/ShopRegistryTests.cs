@@ -1,6 +1,6 @@
 using Analytics.Api.Cli;
 using Analytics.Ingestion.Importing;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Intake;

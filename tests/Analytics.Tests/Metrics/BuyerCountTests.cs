@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Analytics.Ingestion.Formats;
 using Analytics.Ingestion.Importing;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Analytics.Tests.Api;
 using Analytics.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Analytics.Ingestion.Formats;
 using Analytics.Ingestion.Importing;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Analytics.Tests.Api;
 using Analytics.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

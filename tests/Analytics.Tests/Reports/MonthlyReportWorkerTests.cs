@@ -1,5 +1,5 @@
 using Analytics.Api.Reports;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Analytics.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,6 @@
 using System.Text;
 using Analytics.Api.Reports;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Analytics.Tests.Support;
 using Dapper;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,5 @@
 using Analytics.Ingestion.Importing;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 using Dapper;
 
 namespace Analytics.Tests.Support;

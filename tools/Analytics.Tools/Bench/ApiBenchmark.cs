@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Analytics.Tools.Demo;
 using Analytics.Ingestion.Importing;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 
 namespace Analytics.Tools.Bench;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Analytics.Tools.Demo;
 using Analytics.Ingestion.Importing;
-using Analytics.Ingestion.Store;
+using Analytics.Store;
 
 namespace Analytics.Tools.Bench;
 
@@ -75,7 +75,7 @@ public static class IngestBenchmark
         }
         using (sqlite)
         {
-            sqlite!.StandardInput.Write($"PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n.mode csv\n.import '{export.Replace("'", "''", StringComparison.Ordinal)}' plain\n.quit\n");
+            sqlite!.StandardInput.Write(Database.PlainImportScript(export, "plain"));
             sqlite.StandardInput.Close();
             sqlite.StandardOutput.ReadToEnd();
             sqlite.WaitForExit();

@@ -1,0 +1,133 @@
+using Analytics.Ingestion.Importing;
+using Analytics.Ingestion.Normalising;
+using Microsoft.Data.Sqlite;
+
+namespace Analytics.Store;
+
+/// <summary>
+/// The one door to the database: reading sessions (<see cref="Read"/>) on an up-to-date schema, and every change —
+/// imports, withdrawals, shop registry edits, rebuilds — one at a time, because SQLite has one writer and each lands in
+/// one transaction.
+/// </summary>
+public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : IDisposable
+{
+    private readonly SemaphoreSlim _oneWriteAtATime = new(1, 1);
+    private readonly Lazy<BuyerKeys> _buyerKeys = new(() => BuyerKeys.Load(options.EffectiveBuyerKeyFile));
+    private readonly Lock _migration = new();
+    private bool _migrated;
+
+    public StoreOptions Options => options;
+
+    public ExportArchive Archive { get; } = new(options.EffectiveArchivePath);
+
+    /// <summary>How many orders and imports the database holds; throws when it cannot be read.</summary>
+    public StoreCounts Counts()
+    {
+        using var connection = Open();
+        return StoreCounts.Of(connection);
+    }
+
+    /// <summary>A reading session; dispose it when the request, report or command is done.</summary>
+    public StoreReads Read() => new(Open());
+
+    internal SqliteConnection Open()
+    {
+        var connection = Database.Open(options.DatabasePath);
+        lock (_migration)
+        {
+            if (!_migrated)
+            {
+                Database.Migrate(connection, options.SeedsDirectory);
+                _migrated = true;
+            }
+        }
+        return connection;
+    }
+
+    public async Task<ImportReceipt> ImportAsync(string path, ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        await _oneWriteAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            return await NewImporter(connection).ImportAsync(path, request, cancellationToken);
+        }
+        finally
+        {
+            _oneWriteAtATime.Release();
+        }
+    }
+
+    /// <summary>Withdraws a landed import (see <see cref="ImportWithdrawal"/>); throws <see cref="WithdrawRefusedException"/> when it cannot.</summary>
+    public async Task<ImportReceipt> WithdrawAsync(long importId, string by, CancellationToken cancellationToken = default)
+    {
+        await _oneWriteAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            return await new ImportWithdrawal(connection, NewImporter(connection), Archive, options.MaintainRollups).WithdrawAsync(importId, by, Now(), cancellationToken);
+        }
+        finally
+        {
+            _oneWriteAtATime.Release();
+        }
+    }
+
+    /// <summary>Makes the database anew from the archive (see <see cref="DatabaseRebuild"/>); the service must not be running.</summary>
+    public async Task<RebuildOutcome> RebuildAsync(Action<string> progress, CancellationToken cancellationToken = default)
+    {
+        await _oneWriteAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await new DatabaseRebuild(options, _buyerKeys.Value, time).RunAsync(progress, cancellationToken);
+        }
+        finally
+        {
+            _oneWriteAtATime.Release();
+        }
+    }
+
+    /// <summary>
+    /// Registers a shop of a platform (a code or any name of it: jd, 京东); throws <see cref="UnknownPlatformException"/>
+    /// or <see cref="ShopRegistryException"/> when it cannot.
+    /// </summary>
+    public RegisteredShopName AddShop(string name, string platform, string? enterprise, string actor) => WriteAlone(connection =>
+    {
+        var code = ShopRegistry.PlatformCode(connection, platform)
+            ?? throw new UnknownPlatformException($"不认识的平台“{platform}”；可用：{string.Join("、", ShopRegistry.PlatformChoices(connection))}。");
+        ShopRegistry.Add(connection, name, code, enterprise, actor, Now());
+        return new RegisteredShopName(name, ShopRegistry.PlatformName(connection, null, code), enterprise ?? name);
+    });
+
+    /// <summary>Renames a shop: its orders, imports and figures move with it, and imports naming the old name count under the new one.</summary>
+    public void RenameShop(string from, string to, string actor) => WriteAlone(connection =>
+    {
+        ShopRegistry.Rename(connection, from, to, actor, Now());
+        return true;
+    });
+
+    /// <summary>Merges one shop into another of the same platform; an order both hold keeps its newer version.</summary>
+    public MergeOutcome MergeShops(string from, string into, string actor) =>
+        WriteAlone(connection => ShopRegistry.Merge(connection, from, into, actor, Now()));
+
+    private T WriteAlone<T>(Func<SqliteConnection, T> change)
+    {
+        _oneWriteAtATime.Wait();
+        try
+        {
+            using var connection = Open();
+            return change(connection);
+        }
+        finally
+        {
+            _oneWriteAtATime.Release();
+        }
+    }
+
+    private Importer NewImporter(SqliteConnection connection) =>
+        new(new SqliteImportSink(connection, options.KeepArchive ? Archive : null, options.MaintainRollups), _buyerKeys.Value, time);
+
+    public string Now() => time.BeijingNowText();
+
+    public void Dispose() => _oneWriteAtATime.Dispose();
+}
