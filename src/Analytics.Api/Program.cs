@@ -1,9 +1,11 @@
 using System.Text.Encodings.Web;
+using Analytics.Api.Accounts;
 using Analytics.Api.Cli;
 using Analytics.Api.Health;
 using Analytics.Api.Hosting;
 using Analytics.Api.Imports;
 using Analytics.Api.Metrics;
+using Analytics.Api.Pages;
 using Analytics.Api.Reports;
 using Analytics.Api.Screen;
 
@@ -17,6 +19,12 @@ var builder = WebApplication.CreateBuilder(start.HostArgs);
 // The SQLite store, shared by the API, the inbox worker and uploads; schema scripts run at start-up.
 var settings = builder.AddServiceSettings();
 builder.AddAnalyticsStore(settings);
+
+// Who may do what: people sign in on /login, scripts and the wall display use API keys.
+builder.AddAccounts(settings);
+
+// Uploads from the operators' page and scripts, with a preview before anything lands.
+builder.AddUploads(settings);
 
 // The drop-folder worker: operators copy exports to inbox/<shop>/<file>.
 builder.AddInboxWorker(settings);
@@ -34,10 +42,17 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
+// A request the framework found malformed (a bad form, a body too large) is the client's 4xx, not a server error.
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
 app.UseStatusCodePages();
 
-app.MapOpenApi();
+// Page files and the screen's scripts hold no data: they are served before sign-in, so the login page can use them.
+app.MapPageFiles();
+app.MapScreenFiles();
+app.UseAccounts();
+
+app.MapOpenApi().RequireAuthorization(Access.Figures);
+app.MapLogin();
 app.MapScreen();
 app.MapHomePage();
 app.MapHealth();
@@ -46,6 +61,8 @@ app.MapSummary();
 app.MapRankings();
 app.MapFreshness();
 app.MapReports();
+app.MapAccountsAdmin();
+app.MapPeoplesPages();
 
 await app.RunAsync();
 return 0;

@@ -20,6 +20,11 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
 
     public ExportArchive Archive { get; } = new(options.EffectiveArchivePath);
 
+    /// <summary>Users, API keys, the shops operators may touch, and the audit log.</summary>
+    public AccountBook Accounts => _accounts ??= new AccountBook(this);
+
+    private AccountBook? _accounts;
+
     /// <summary>How many orders and imports the database holds; throws when it cannot be read.</summary>
     public StoreCounts Counts()
     {
@@ -51,6 +56,21 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
         {
             using var connection = Open();
             return await NewImporter(connection).ImportAsync(path, request, cancellationToken);
+        }
+        finally
+        {
+            _oneWriteAtATime.Release();
+        }
+    }
+
+    /// <summary>What importing the file would do (see <see cref="Importer.PreviewAsync"/>); nothing is kept.</summary>
+    public async Task<ImportReceipt> PreviewAsync(string path, ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        await _oneWriteAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = Open();
+            return await NewImporter(connection).PreviewAsync(path, request, cancellationToken);
         }
         finally
         {

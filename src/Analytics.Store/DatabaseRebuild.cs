@@ -72,7 +72,7 @@ internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys,
         }
     }
 
-    /// <summary>The shop registry and the whole import log, as they are, so ids, withdrawals and history stay.</summary>
+    /// <summary>The shop registry, the accounts and keys, and the whole import and audit logs, as they are, so ids, withdrawals and history stay.</summary>
     private static void CarryOver(SqliteConnection fresh, string databasePath)
     {
         fresh.Execute("ATTACH DATABASE @path AS old", new { path = databasePath });
@@ -84,6 +84,10 @@ internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys,
             INSERT INTO main.imports SELECT * FROM old.imports;
             INSERT INTO main.import_problems SELECT * FROM old.import_problems;
             INSERT INTO main.store_events SELECT * FROM old.store_events;
+            INSERT INTO main.users SELECT * FROM old.users;
+            INSERT INTO main.api_keys SELECT * FROM old.api_keys;
+            INSERT INTO main.account_shops SELECT * FROM old.account_shops;
+            INSERT INTO main.audit_log SELECT * FROM old.audit_log;
             """;
         using (var transaction = fresh.BeginTransaction())
         {

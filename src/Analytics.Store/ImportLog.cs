@@ -27,7 +27,7 @@ internal static class ImportLog
                 summary_rows = @SummaryRows, orders_touched = @OrdersTouched, unpaid_lines = @UnpaidLines,
                 fallbacks = @Fallbacks, latest_paid_at = @LatestPaidAt, finished_at = @FinishedAt, file_latest_at = @FileLatestAt,
                 archived_as = @ArchivedAs, same_as_import_id = @SameFileImportId, orders_older_kept = @OrdersOlderKept,
-                shop_registered = @ShopRegistered
+                shop_registered = @ShopRegistered, earliest_paid_at = @EarliestPaidAt, imported_by = @ImportedBy
             WHERE id = @ImportId
             """;
         connection.Execute(sql, new
@@ -36,7 +36,7 @@ internal static class ImportLog
             receipt.Encoding, receipt.ExportedAt, receipt.RowsRead, receipt.LinesNew, receipt.LinesUpdated, receipt.LinesUnchanged,
             receipt.RowsRejected, receipt.SummaryRows, receipt.OrdersTouched, receipt.UnpaidLines, receipt.Fallbacks, receipt.LatestPaidAt,
             receipt.FinishedAt, receipt.FileLatestAt, receipt.ArchivedAs, receipt.SameFileImportId, receipt.OrdersOlderKept,
-            receipt.ShopRegistered, receipt.ImportId,
+            receipt.ShopRegistered, receipt.EarliestPaidAt, receipt.ImportedBy, receipt.ImportId,
         }, transaction);
 
         ReplaceProblems(connection, transaction, receipt);
@@ -140,6 +140,11 @@ internal static class ImportLog
     public static IReadOnlyList<ImportReceipt> List(SqliteConnection connection, int limit = 200) =>
         connection.Query<ImportReceipt>(SelectReceipts + " ORDER BY id DESC LIMIT @limit", new { limit }).Select(WithReasons).ToList();
 
+    /// <summary>The imports filed under these shops, newest first (an operator's own).</summary>
+    public static IReadOnlyList<ImportReceipt> OfShops(SqliteConnection connection, IReadOnlyList<string> shops, int limit) =>
+        connection.Query<ImportReceipt>(SelectReceipts + " WHERE shop IN @shops ORDER BY id DESC LIMIT @limit", new { shops, limit })
+            .Select(WithReasons).ToList();
+
     public static ImportReceipt? Find(SqliteConnection connection, long importId) =>
         connection.QuerySingleOrDefault<ImportReceipt>(SelectReceipts + " WHERE id = @importId", new { importId }) is { } receipt
             ? WithReasons(receipt) with { Problems = Problems(connection, importId) }
@@ -160,6 +165,7 @@ internal static class ImportLog
                    orders_touched AS OrdersTouched, unpaid_lines AS UnpaidLines, fallbacks AS Fallbacks, latest_paid_at AS LatestPaidAt,
                    file_latest_at AS FileLatestAt, archived_as AS ArchivedAs, same_as_import_id AS SameFileImportId,
                    orders_older_kept AS OrdersOlderKept, shop_registered AS ShopRegistered,
+                   earliest_paid_at AS EarliestPaidAt, imported_by AS ImportedBy,
                    withdrawn_at AS WithdrawnAt, withdrawn_by AS WithdrawnBy, started_at AS StartedAt, finished_at AS FinishedAt
             FROM imports
             """;

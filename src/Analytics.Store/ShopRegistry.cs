@@ -172,6 +172,8 @@ internal static class ShopRegistry
             DELETE FROM shop_aliases WHERE alias = @to;
             INSERT OR REPLACE INTO shop_aliases (alias, platform, shop) VALUES (@from, @platform, @to);
             DELETE FROM shops WHERE platform = @platform AND shop = @from;
+            INSERT OR IGNORE INTO account_shops (account, shop) SELECT account, @to FROM account_shops WHERE shop = @from;
+            DELETE FROM account_shops WHERE shop = @from;
             """;
         connection.Execute(move, new { platform, from, to }, transaction);
         // The days the old name had sales on are rebuilt from the orders, now under the new name.

@@ -59,6 +59,9 @@ public sealed class StoreReads : IDisposable
     /// <summary>The import log, newest first.</summary>
     public IReadOnlyList<ImportReceipt> Imports(int limit) => ImportLog.List(_connection, limit);
 
+    /// <summary>The imports filed under these shops, newest first.</summary>
+    public IReadOnlyList<ImportReceipt> ImportsOfShops(IReadOnlyList<string> shops, int limit) => ImportLog.OfShops(_connection, shops, limit);
+
     public ImportReceipt? Import(long importId) => ImportLog.Find(_connection, importId);
 
     /// <inheritdoc cref="ImportLog.LastChangeFrom"/>

@@ -18,6 +18,10 @@ internal static class CommandLine
           rebuild [--db PATH]                        make the database anew from the archive (重建; stop the service first)
           shops list | add NAME --platform P [--enterprise E] | rename OLD NEW | merge FROM INTO [--db PATH]
                                                      the shop registry (店铺登记)
+          users add NAME --role admin|bureau|operator|display [--shops A,B] [--password-stdin] | list | disable NAME
+                | password NAME [--db PATH]           the people who log in (用户); the first admin is made here
+          tokens create --role bureau|operator|display --name NAME [--shops A,B] | list | revoke ID|NAME [--db PATH]
+                                                     API keys for scripts and the wall display (密钥); printed once
           report --month YYYY-MM | --quarter YYYYQn | --year YYYY [--db PATH] [--format docx|xlsx|pdf|html]
                  [--out FILE] [--county NAME]          the bureau's report (default: Word, report-<period>.docx)
           sample [--out DIR] [--seed N] [--small]    write the demo exports (default: demo-data/exports, seed 1)
@@ -30,7 +34,7 @@ internal static class CommandLine
         The buyer-key secret is read from ANALYTICS_BUYER_KEY or from --buyer-key-file (default: <db>.buyer-key).
         """;
 
-    public static async Task<StartOutcome> RunAsync(string[] args, TextWriter output, TextWriter errors)
+    public static async Task<StartOutcome> RunAsync(string[] args, TextWriter output, TextWriter errors, TextReader? input = null)
     {
         // No verb (or only host settings, as the test host passes them): serve.
         if (args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("--help" or "-h"))
@@ -47,6 +51,8 @@ internal static class CommandLine
                 "withdraw" => StartOutcome.Exit(await WithdrawCommand.RunAsync(options, output, errors)),
                 "rebuild" => StartOutcome.Exit(await RebuildCommand.RunAsync(options, output, errors)),
                 "shops" => StartOutcome.Exit(await ShopsCommand.RunAsync(options, output, errors)),
+                "users" => StartOutcome.Exit(await UsersCommand.RunAsync(options, input ?? Console.In, output, errors)),
+                "tokens" => StartOutcome.Exit(await TokensCommand.RunAsync(options, output, errors)),
                 "report" => StartOutcome.Exit(await ReportCommand.RunAsync(options, output, errors)),
                 "sample" => StartOutcome.Exit(SampleCommand.Run(options, output)),
                 "bench" => StartOutcome.Exit(await BenchCommand.RunAsync(options, output)),

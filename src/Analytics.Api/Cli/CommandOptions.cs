@@ -3,7 +3,7 @@ namespace Analytics.Api.Cli;
 /// <summary>`--name value` options, `--flag` switches and positional arguments of one verb.</summary>
 internal sealed class CommandOptions
 {
-    private static readonly HashSet<string> Switches = ["small"];
+    private static readonly HashSet<string> Switches = ["small", "password-stdin"];
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _switches = new(StringComparer.Ordinal);
 

@@ -36,10 +36,15 @@ internal static class DemoCommand
                 return StartOutcome.Exit(code);
         }
         var urls = options.Value("urls") ?? "http://localhost:5000";
+        var site = urls.Split(';')[0];
         var lastDay = LastDayWithData(database);
+        var login = DemoLogin(database);
         await output.WriteLineAsync($"Serving the demo database {database} on {urls} (Ctrl+C stops).");
-        await output.WriteLineAsync($"The big screen: {urls.Split(';')[0]}/ — the demo's clock stands on its last day of data, {lastDay}, with the time of day running.");
-        await output.WriteLineAsync($"A report: {urls.Split(';')[0]}/api/reports/quarterly/2023Q1.pdf (also .docx, .xlsx, .html; monthly/2023-03, annual/2022).");
+        await output.WriteLineAsync($"The big screen (大屏): {site}/?key={login.DisplayKey}");
+        await output.WriteLineAsync($"  — the demo's clock stands on its last day of data, {lastDay}, with the time of day running.");
+        await output.WriteLineAsync($"Sign in (登录) at {site}/login — admin 管理员: admin / {login.AdminPassword}; operator 店铺操作员: {login.OperatorName} / {login.OperatorPassword} (shop {login.OperatorShop})");
+        await output.WriteLineAsync($"A report, once signed in: {site}/api/reports/quarterly/2023Q1.pdf (also .docx, .xlsx, .html; monthly/2023-03, annual/2022).");
+        await output.WriteLineAsync($"(These logins and the display key are kept in {DemoLoginFile(database)}.)");
         return StartOutcome.Serve([
             $"--Database:Path={database}", $"--Inbox:Path={Path.Combine(folder, "inbox")}", $"--urls={urls}",
             $"--Clock:Date={lastDay}", $"--Screen:Title={DemoTitle}", $"--Reports:County={DemoCounty}",
@@ -47,6 +52,44 @@ internal static class DemoCommand
             "--Reports:Monthly=false",
         ]);
     }
+
+    /// <summary>
+    /// The demo's accounts: an admin, an operator of one shop and a wall display key, made with random passwords on the
+    /// demo database's first run and kept beside it (readable by its owner only), so every later run can print them.
+    /// </summary>
+    public static DemoAccounts DemoLogin(string database)
+    {
+        var file = DemoLoginFile(database);
+        using var store = new AnalyticsStore(new StoreOptions { DatabasePath = database }, TimeProvider.System);
+        // Kept only while it belongs to this database: a demo database built again gets new accounts.
+        if (File.Exists(file) && System.Text.Json.JsonSerializer.Deserialize<DemoAccounts>(File.ReadAllText(file)) is { } kept
+            && store.Accounts.User("admin") is not null)
+            return kept;
+        string shop;
+        using (var data = store.Read())
+            shop = data.Shops().OrderByDescending(s => s.Orders).First().Shop;
+        var accounts = new DemoAccounts(RandomPassword(), "operator", RandomPassword(), shop,
+            TokensCommand.Create(store, "演示大屏", Roles.Display, [], "demo"));
+        var now = TimeProvider.System.BeijingNowText();
+        store.Accounts.AddUser("admin", Roles.Admin, Pages.LoginPage.HashPassword(accounts.AdminPassword), [], "demo", now);
+        store.Accounts.AddUser(accounts.OperatorName, Roles.Operator, Pages.LoginPage.HashPassword(accounts.OperatorPassword), [shop], "demo", now);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var writer = new StreamWriter(file, System.Text.Encoding.UTF8, options))
+            writer.Write(System.Text.Json.JsonSerializer.Serialize(accounts));
+        return accounts;
+    }
+
+    private static string DemoLoginFile(string database) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(database))!, "demo-login.json");
+
+    private static string RandomPassword() =>
+        string.Create(12, 0, (chars, _) =>
+        {
+            const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+            for (var i = 0; i < chars.Length; i++)
+                chars[i] = alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(alphabet.Length)];
+        });
 
     public static async Task<int> BuildAsync(string database, string exportsFolder, TextWriter output)
     {
@@ -85,3 +128,6 @@ internal static class DemoCommand
         return 0;
     }
 }
+
+/// <summary>The demo's logins and display key, as printed at every demo start.</summary>
+internal sealed record DemoAccounts(string AdminPassword, string OperatorName, string OperatorPassword, string OperatorShop, string DisplayKey);

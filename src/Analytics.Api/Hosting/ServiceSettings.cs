@@ -49,6 +49,12 @@ internal sealed record ServiceSettings
 
     public int DefaultUploadIntervalHours { get; init; } = 48;
 
+    /// <summary>Access:AnonymousDisplay: anyone who reaches the service sees the screen's figures (a trusted LAN); off by default.</summary>
+    public bool AnonymousDisplay { get; init; }
+
+    /// <summary>Uploads:MaxMegabytes, the largest export an upload may be (default 200).</summary>
+    public int UploadMaxMegabytes { get; init; } = 200;
+
     public int ExpectedUploadHours(string platform) => UploadIntervalHours.GetValueOrDefault(platform, DefaultUploadIntervalHours);
 
     /// <summary>Reads the settings; a value that is present but unreadable is listed in <paramref name="problems"/>.</summary>
@@ -74,6 +80,16 @@ internal sealed record ServiceSettings
             if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours > 0)
                 return hours;
             problems.Add($"{key} 应为正整数（小时），而不是“{text}”。 / {key} must be a positive number of hours, not '{text}'.");
+            return null;
+        }
+
+        int? Megabytes(string key)
+        {
+            if (configuration[key] is not { Length: > 0 } text)
+                return null;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes) && megabytes is > 0 and <= 4096)
+                return megabytes;
+            problems.Add($"{key} 应为 1–4096 之间的整数（MB），而不是“{text}”。 / {key} must be a number of megabytes from 1 to 4096, not '{text}'.");
             return null;
         }
 
@@ -108,6 +124,8 @@ internal sealed record ServiceSettings
             ScreenTitle = configuration["Screen:Title"] is { Length: > 0 } title ? title : "县域电子商务数据大屏",
             UploadIntervalHours = intervals,
             DefaultUploadIntervalHours = Hours("Freshness:UploadIntervalHours:default") ?? 48,
+            AnonymousDisplay = Flag("Access:AnonymousDisplay", false),
+            UploadMaxMegabytes = Megabytes("Uploads:MaxMegabytes") ?? 200,
         };
     }
 }

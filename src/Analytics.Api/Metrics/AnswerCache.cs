@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Analytics.Api.Accounts;
 using Analytics.Store;
 
 namespace Analytics.Api.Metrics;
@@ -16,7 +17,8 @@ internal sealed class AnswerCache
     public T GetOrCompute<T>(HttpRequest request, StoreReads data, Func<T> compute) where T : class
     {
         var version = data.DataVersion();
-        var key = request.Path + request.QueryString;
+        // An operator's answers are of their own shops: the same question from them is a different question.
+        var key = request.Path + request.QueryString + "\u001f" + string.Join('|', request.HttpContext.User.OwnShops());
         var fresh = request.Headers.CacheControl.Any(v => v?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true);
         if (!fresh && _answers.TryGetValue(key, out var kept) && kept.Version == version && kept.Answer is T answer)
             return answer;

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Analytics.Api.Accounts;
 using Analytics.Api.Hosting;
 using Analytics.Ingestion.Normalising;
 using Analytics.Store;
@@ -8,12 +10,14 @@ internal static class FreshnessApi
 {
     public static RouteGroupBuilder MapFreshness(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api").WithTags("Metrics");
+        var group = routes.MapGroup("/api").WithTags("Metrics").RequireAuthorization(Access.Figures);
 
-        group.MapGet("/freshness", (AnalyticsStore store, TimeProvider time, ServiceSettings settings) =>
+        group.MapGet("/freshness", (AnalyticsStore store, TimeProvider time, ServiceSettings settings, ClaimsPrincipal user) =>
         {
             using var data = store.Read();
-            return TypedResults.Ok(new SalesMetrics(data).Freshness(time.BeijingNow().DateTime, settings.ExpectedUploadHours));
+            var shops = new SalesMetrics(data).Freshness(time.BeijingNow().DateTime, settings.ExpectedUploadHours);
+            IReadOnlyList<ShopFreshness> visible = user.IsOperator() ? [.. shops.Where(s => user.OwnShops().Contains(s.Shop))] : shops;
+            return TypedResults.Ok(visible);
         }).WithSummary("数据截至: per platform and shop, the latest payment time in the data, when it was last imported, and whether it is older than the platform's expected upload interval");
 
         return group;

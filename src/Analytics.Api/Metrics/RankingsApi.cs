@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Analytics.Api.Accounts;
 using Analytics.Store;
 using Analytics.Store.Sales;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,14 +10,16 @@ internal static class RankingsApi
 {
     public static RouteGroupBuilder MapRankings(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api").WithTags("Metrics");
+        var group = routes.MapGroup("/api").WithTags("Metrics").RequireAuthorization(Access.Figures);
 
-        group.MapGet("/rankings/{dimension}", Results<Ok<Ranking>, ValidationProblem> (
+        group.MapGet("/rankings/{dimension}", Results<Ok<Ranking>, ValidationProblem, ProblemHttpResult> (
             string dimension, [AsParameters] ScopeParameters query, string? by, int? limit,
-            HttpRequest request, AnalyticsStore store, AnswerCache cache, TimeProvider time) =>
+            HttpRequest request, AnalyticsStore store, AnswerCache cache, TimeProvider time, ClaimsPrincipal user) =>
         {
             using var data = store.Read();
-            var (scope, errors) = query.Validate(data, time);
+            var (scope, errors, forbidden) = query.Validate(data, time, user);
+            if (forbidden is not null)
+                return Access.Forbidden(forbidden);
             if (!RankingDimension.All.TryGetValue(dimension, out var ranked))
                 errors["dimension"] = [$"Unknown ranking '{dimension}'. Accepted: {string.Join(", ", RankingDimension.All.Keys)}."];
             var measure = SalesMetrics.Measures.FirstOrDefault(m => string.Equals(m, by ?? "gmv", StringComparison.OrdinalIgnoreCase));
@@ -28,12 +32,14 @@ internal static class RankingsApi
             return TypedResults.Ok(cache.GetOrCompute(request, data, () => new SalesMetrics(data).Rank(scope, ranked, measure, limit ?? 10)));
         }).WithSummary("平台/企业/店铺/省份/商品销售排行 by gmv, orders or netSales, with share and 环比");
 
-        group.MapGet("/products/{platform}/{productId}/regions", Results<Ok<ProductRegions>, NotFound<string>, ValidationProblem> (
+        group.MapGet("/products/{platform}/{productId}/regions", Results<Ok<ProductRegions>, NotFound<string>, ValidationProblem, ProblemHttpResult> (
             string platform, string productId, [AsParameters] ScopeParameters query,
-            HttpRequest request, AnalyticsStore store, AnswerCache cache, TimeProvider time) =>
+            HttpRequest request, AnalyticsStore store, AnswerCache cache, TimeProvider time, ClaimsPrincipal user) =>
         {
             using var data = store.Read();
-            var (scope, errors) = query.Validate(data, time);
+            var (scope, errors, forbidden) = query.Validate(data, time, user);
+            if (forbidden is not null)
+                return Access.Forbidden(forbidden);
             if (scope is null)
                 return TypedResults.ValidationProblem(errors);
             var metrics = new SalesMetrics(data);

@@ -1,15 +1,34 @@
 using System.Globalization;
+using System.Security.Claims;
+using Analytics.Api.Accounts;
 using Analytics.Ingestion.Normalising;
 using Analytics.Store;
 using Analytics.Store.Sales;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Analytics.Api.Metrics;
 
 /// <summary>The query string every metrics endpoint takes: dates are YYYY-MM-DD, inclusive, Beijing time.</summary>
-internal sealed record ScopeParameters(string? From, string? To, string? Platform, string? Shop, string? Enterprise, string? Province, string? Source)
+// From the query string only: a route's own {platform} (a product's) is not a filter.
+internal sealed record ScopeParameters(
+    [FromQuery] string? From, [FromQuery] string? To, [FromQuery] string? Platform, [FromQuery] string? Shop,
+    [FromQuery] string? Enterprise, [FromQuery] string? Province, [FromQuery] string? Source)
 {
-    /// <summary>Turns the query string into a scope, or into errors that name each parameter and what it accepts.</summary>
-    public (SalesScope? Scope, Dictionary<string, string[]> Errors) Validate(StoreReads data, TimeProvider time)
+    /// <summary>
+    /// Turns the query string into a scope, or into errors that name each parameter and what it accepts. What the
+    /// asker may see narrows it: an operator's figures are of their own shops, a wall display's of the whole county.
+    /// </summary>
+    public (SalesScope? Scope, Dictionary<string, string[]> Errors, string? Forbidden) Validate(StoreReads data, TimeProvider time, ClaimsPrincipal user)
+    {
+        if (user.IsDisplay() && (Platform ?? Shop ?? Enterprise ?? Province ?? Source) is not null)
+            return (null, [], "大屏账号只能查看全县的数字（不带 platform、shop、enterprise、province、source 筛选）。 / A display sees the county's figures only, without filters.");
+        if (user.IsOperator() && !string.IsNullOrWhiteSpace(Shop) && !user.OwnShops().Contains(Shop.Trim()))
+            return (null, [], $"您的账号只能查看本人店铺（{string.Join("、", user.OwnShops())}）的数字。 / An operator sees their own shops only.");
+        var (scope, errors) = Validate(data, time);
+        return (scope is not null && user.IsOperator() ? scope with { OnlyShops = user.OwnShops() } : scope, errors, null);
+    }
+
+    private (SalesScope? Scope, Dictionary<string, string[]> Errors) Validate(StoreReads data, TimeProvider time)
     {
         var errors = new Dictionary<string, string[]>();
         var from = Day(nameof(From), From, errors);

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Analytics.Api.Accounts;
 using Analytics.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,23 +9,27 @@ internal static class SummaryApi
 {
     public static RouteGroupBuilder MapSummary(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api").WithTags("Metrics");
+        var group = routes.MapGroup("/api").WithTags("Metrics").RequireAuthorization(Access.Figures);
 
-        group.MapGet("/summary", Results<Ok<Summary>, ValidationProblem> (
-            [AsParameters] ScopeParameters query, HttpRequest request, AnalyticsStore store, AnswerCache cache, TimeProvider time) =>
+        group.MapGet("/summary", Results<Ok<Summary>, ValidationProblem, ProblemHttpResult> (
+            [AsParameters] ScopeParameters query, HttpRequest request, AnalyticsStore store, AnswerCache cache, TimeProvider time, ClaimsPrincipal user) =>
         {
             using var data = store.Read();
-            var (scope, errors) = query.Validate(data, time);
+            var (scope, errors, forbidden) = query.Validate(data, time, user);
+            if (forbidden is not null)
+                return Access.Forbidden(forbidden);
             if (scope is null)
                 return TypedResults.ValidationProblem(errors);
             return TypedResults.Ok(cache.GetOrCompute(request, data, () => new SalesMetrics(data).Summary(scope)));
         }).WithSummary("订单量, 成交额, 网络零售额, 客单价, 复购率 … of a date range, with 环比, 同比 and 累计同比");
 
-        group.MapGet("/trend", Results<Ok<Trend>, ValidationProblem> (
-            [AsParameters] ScopeParameters query, string? interval, HttpRequest request, AnalyticsStore store, AnswerCache cache, TimeProvider time) =>
+        group.MapGet("/trend", Results<Ok<Trend>, ValidationProblem, ProblemHttpResult> (
+            [AsParameters] ScopeParameters query, string? interval, HttpRequest request, AnalyticsStore store, AnswerCache cache, TimeProvider time, ClaimsPrincipal user) =>
         {
             using var data = store.Read();
-            var (scope, errors) = query.Validate(data, time);
+            var (scope, errors, forbidden) = query.Validate(data, time, user);
+            if (forbidden is not null)
+                return Access.Forbidden(forbidden);
             TrendInterval? step = interval?.Trim().ToLowerInvariant() switch
             {
                 "day" => TrendInterval.Day,

@@ -14,6 +14,12 @@ internal sealed partial class MonthlyReportWorker(
 {
     private const int CatchUpDays = 7;
 
+    /// <summary>
+    /// The day a month's report is final: after the catch-up week nothing rewrites it, so from then on an operator may no
+    /// longer take back an import reaching into that month (the bureau still may).
+    /// </summary>
+    public static DateOnly FinalFrom(DateOnly dayInMonth) => new DateOnly(dayInMonth.Year, dayInMonth.Month, 1).AddMonths(1).AddDays(CatchUpDays);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);

@@ -1,3 +1,4 @@
+using Analytics.Api.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Analytics.Api.Reports;
@@ -6,7 +7,7 @@ internal static class ReportsApi
 {
     public static RouteGroupBuilder MapReports(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/reports").WithTags("Reports");
+        var group = routes.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Access.Bureau);
 
         group.MapGet("/{kind}/{file}", async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> (
             string kind, string file, ReportRenderer renderer, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Analytics.Api.Accounts;
 using Analytics.Api.Hosting;
 using Analytics.Ingestion.Normalising;
 using Microsoft.Extensions.FileProviders;
@@ -14,7 +15,8 @@ internal static class ScreenApi
     /// <summary>The page's files as the build copies them beside the application (ECharts and the map from npm included).</summary>
     public static string FilesDirectory => Path.Combine(AppContext.BaseDirectory, "screen");
 
-    public static WebApplication MapScreen(this WebApplication app)
+    /// <summary>The page's scripts, styles and ECharts: no data in them, so served before sign-in.</summary>
+    public static WebApplication MapScreenFiles(this WebApplication app)
     {
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -23,9 +25,13 @@ internal static class ScreenApi
             // A wall screen reloads once a day; it should pick up a new build then, not keep a cached script for weeks.
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
         });
+        return app;
+    }
 
-        app.MapGet("/", ServePage).ExcludeFromDescription();
-        app.MapGet("/screen", ServePage).ExcludeFromDescription();
+    public static WebApplication MapScreen(this WebApplication app)
+    {
+        app.MapGet("/", ServePage).ExcludeFromDescription().RequireAuthorization(Access.Figures);
+        app.MapGet("/screen", ServePage).ExcludeFromDescription().RequireAuthorization(Access.Figures);
 
         app.MapGet("/api/clock", (TimeProvider time, ServiceSettings settings) =>
         {
@@ -34,7 +40,7 @@ internal static class ScreenApi
                 now.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
                 DateOnly.FromDateTime(now.DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 settings.ScreenTitle));
-        }).WithTags("Screen").WithSummary("The server's time in Beijing and the screen's title");
+        }).WithTags("Screen").WithSummary("The server's time in Beijing and the screen's title").RequireAuthorization(Access.Figures);
 
         return app;
     }

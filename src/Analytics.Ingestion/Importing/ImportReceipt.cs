@@ -48,8 +48,14 @@ public sealed record ImportReceipt
     public int OrdersTouched { get; init; }
     public int UnpaidLines { get; init; }
 
+    /// <summary>The earliest payment time in the file: with <see cref="LatestPaidAt"/>, the period its orders were paid in.</summary>
+    public string? EarliestPaidAt { get; init; }
+
     /// <summary>The latest payment time in the file: how current the data it brought is.</summary>
     public string? LatestPaidAt { get; init; }
+
+    /// <summary>Who brought the file (an operator's account, a key, the CLI user), when known.</summary>
+    public string? ImportedBy { get; init; }
     public string Fallbacks { get; init; } = "";
     public IReadOnlyList<RowProblem> Problems { get; init; } = [];
 

@@ -20,7 +20,17 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
     /// <summary>How many of a file's first new orders are looked for under the platform's other shops.</summary>
     private const int OrdersCheckedAgainstOtherShops = 200;
 
-    public async Task<ImportReceipt> ImportAsync(string path, ImportRequest request, CancellationToken cancellationToken = default)
+    public Task<ImportReceipt> ImportAsync(string path, ImportRequest request, CancellationToken cancellationToken = default) =>
+        RunAsync(path, request, preview: false, cancellationToken);
+
+    /// <summary>
+    /// What importing the file would do, with nothing kept: the whole import runs in its transaction, which is then
+    /// rolled back, and nothing is logged or archived. The receipt has no import id.
+    /// </summary>
+    public Task<ImportReceipt> PreviewAsync(string path, ImportRequest request, CancellationToken cancellationToken = default) =>
+        RunAsync(path, request, preview: true, cancellationToken);
+
+    private async Task<ImportReceipt> RunAsync(string path, ImportRequest request, bool preview, CancellationToken cancellationToken)
     {
         var fileName = request.FileName ?? Path.GetFileName(path);
         var startedAt = Now();
@@ -30,7 +40,7 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
         {
             text = ExportFileText.Inspect(path);
             if (sink.LandedWithSameContent(text.Sha256) is { } earlier)
-                return RecordDuplicate(earlier, fileName, request.Source, startedAt);
+                return Duplicate(earlier, fileName, request, startedAt, preview);
             var rows = text.Container == ExportContainer.Text ? CsvRows.Read(path, text) : WorkbookRows.Read(path);
             document = ExportDocument.Open(rows, sink.Provinces());
             var shop = ShopNamed(request.Shop, document.ShopInTitle, request.Source);
@@ -44,8 +54,10 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
                 Enterprise = batch.Shop.Enterprise,
                 ShopRegistered = batch.Shop.Registered,
                 ShopNamedAs = batch.Shop.NamedAs,
+                ImportedBy = request.By,
             };
-            return batch.Complete(receipt, path);
+            // A preview ends here: disposing the batch rolls every write back.
+            return preview ? receipt with { ImportId = 0 } : batch.Complete(receipt, path);
         }
         catch (Exception e) when (e is not (OperationCanceledException or DbException or IOException or UnauthorizedAccessException))
         {
@@ -65,10 +77,11 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
                 Layout = document?.Reader.Layout,
                 Shop = request.Shop ?? document?.ShopInTitle,
                 Encoding = text?.EncodingName,
+                ImportedBy = request.By,
                 StartedAt = startedAt,
                 FinishedAt = Now(),
             };
-            return receipt with { ImportId = sink.RecordUnlanded(receipt) };
+            return preview ? receipt : receipt with { ImportId = sink.RecordUnlanded(receipt) };
         }
         finally
         {
@@ -194,19 +207,21 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
         OrdersTouched = written.Orders,
         UnpaidLines = written.Progress.UnpaidLines,
         LatestPaidAt = written.Progress.LatestPaidAt,
+        EarliestPaidAt = written.Progress.EarliestPaidAt,
         Fallbacks = written.Progress.DescribeFallbacks(),
         Problems = written.Progress.Problems,
         StartedAt = startedAt,
         FinishedAt = Now(),
     };
 
-    private ImportReceipt RecordDuplicate(ImportReceipt earlier, string fileName, string source, string startedAt)
+    private ImportReceipt Duplicate(ImportReceipt earlier, string fileName, ImportRequest request, string startedAt, bool preview)
     {
         var receipt = new ImportReceipt
         {
             FileName = fileName,
             Sha256 = earlier.Sha256,
-            Source = source,
+            Source = request.Source,
+            ImportedBy = request.By,
             Status = ImportStatus.Duplicate,
             Platform = earlier.Platform,
             Layout = earlier.Layout,
@@ -218,7 +233,7 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
             StartedAt = startedAt,
             FinishedAt = Now(),
         };
-        return receipt with { ImportId = sink.RecordUnlanded(receipt) };
+        return preview ? receipt : receipt with { ImportId = sink.RecordUnlanded(receipt) };
     }
 
     private void Read(ExportDocument document, string platform, ReadProgress progress, ChannelWriter<List<ImportedOrder>> batches, CancellationToken cancellationToken)

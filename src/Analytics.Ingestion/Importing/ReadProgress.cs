@@ -16,6 +16,7 @@ internal sealed class ReadProgress
     public int RowsRejected;
     public int UnpaidLines;
     public string? LatestPaidAt;
+    public string? EarliestPaidAt;
 
     /// <summary>The latest event time written anywhere in the file: the tie-break between two versions of an order.</summary>
     public string? FileLatestAt;
@@ -35,8 +36,13 @@ internal sealed class ReadProgress
             FileLatestAt = latest;
         if (order.PaidAt is null)
             UnpaidLines += order.Lines.Count;
-        else if (LatestPaidAt is null || string.CompareOrdinal(order.PaidAt, LatestPaidAt) > 0)
-            LatestPaidAt = order.PaidAt;
+        else
+        {
+            if (LatestPaidAt is null || string.CompareOrdinal(order.PaidAt, LatestPaidAt) > 0)
+                LatestPaidAt = order.PaidAt;
+            if (EarliestPaidAt is null || string.CompareOrdinal(order.PaidAt, EarliestPaidAt) < 0)
+                EarliestPaidAt = order.PaidAt;
+        }
         if (order.PaidAt is not null && order.PaidAtSource == PaymentTimeSource.OrderCreatedColumn)
             _fromOrderCreated++;
         else if (order.PaidAtSource == PaymentTimeSource.OrderNumberDate)

@@ -76,7 +76,7 @@ public sealed class SalesReader
 
     /// <summary>The histograms know buyers per platform only; shop, enterprise and province filters count from orders.</summary>
     private static string? HistogramPeriod(SalesScope scope) =>
-        scope.Raw || scope.Shop is not null || scope.Enterprise is not null || scope.ProvinceCode is not null
+        scope.Raw || scope.Shop is not null || scope.Enterprise is not null || scope.ProvinceCode is not null || scope.OnlyShops is not null
             ? null
             : BuyerPeriods.Starting(scope.From, scope.To);
 

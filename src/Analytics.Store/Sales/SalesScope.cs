@@ -10,6 +10,9 @@ public sealed record SalesScope(DateOnly From, DateOnly To)
     public string? Enterprise { get; init; }
     public string? ProvinceCode { get; init; }
 
+    /// <summary>When set, only these shops count (an operator reads their own shops, whatever else the question names).</summary>
+    public IReadOnlyList<string>? OnlyShops { get; init; }
+
     /// <summary>Answer from raw orders and lines instead of the rollups (for checking the rollups, and for the benchmark).</summary>
     public bool Raw { get; init; }
 
@@ -62,6 +65,8 @@ public sealed record SalesScope(DateOnly From, DateOnly To)
             shop = Shop,
             enterprise = Enterprise,
             province = ProvinceCode,
+            allShops = OnlyShops is null,
+            onlyShops = OnlyShops ?? [],
         };
     }
 

@@ -70,6 +70,7 @@ internal static class SalesSql
     public const string ScopeFilter = """
         (@platform IS NULL OR s.platform = @platform)
         AND (@shop IS NULL OR s.shop = @shop)
+        AND (@allShops OR s.shop IN @onlyShops)
         AND (@province IS NULL OR s.province_code = @province)
         AND (@enterprise IS NULL OR coalesce((SELECT e.enterprise FROM shops e WHERE e.platform = s.platform AND e.shop = s.shop), s.shop) = @enterprise)
         """;

@@ -1,11 +1,20 @@
+using System.Net.Http.Headers;
+using Analytics.Tests.Support;
+using Analytics.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Analytics.Tests.Api;
 
-/// <summary>The real application over a fresh SQLite file in its own temporary folder, deleted on dispose; no inbox worker.</summary>
+/// <summary>
+/// The real application over a fresh SQLite file in its own temporary folder, deleted on dispose; no inbox worker.
+/// Its clients carry a bureau API key (every endpoint but /health and /login needs one); <see cref="CreateClientAs"/>
+/// gives a client of another role.
+/// </summary>
 internal sealed class AnalyticsApp : WebApplicationFactory<Program>
 {
+    private string? _bureauKey;
+
     /// <param name="databasePath">An existing database to serve instead of a fresh one.</param>
     public AnalyticsApp(string? databasePath = null)
     {
@@ -19,6 +28,34 @@ internal sealed class AnalyticsApp : WebApplicationFactory<Program>
     /// <summary>Further configuration, e.g. Reports:ChromiumPath.</summary>
     public Dictionary<string, string> Settings { get; } = [];
     public string DatabasePath { get; }
+
+    /// <summary>A key of this role (and, for an operator, these shops) made in the app's database, as `tokens create` makes one.</summary>
+    public string CreateKey(string role, params string[] shops) => TestKeys.Create(DatabasePath, role, shops);
+
+    /// <summary>A client that sends a new key of this role; no cookies are kept.</summary>
+    public HttpClient CreateClientAs(string role, params string[] shops)
+    {
+        var client = CreateDefaultClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CreateKey(role, shops));
+        return client;
+    }
+
+    /// <summary>
+    /// A client that sends no key: what anyone on the network gets. With <paramref name="cookies"/> it keeps cookies as a
+    /// browser does (to sign in on /login); redirects are never followed, so a test sees them.
+    /// </summary>
+    public HttpClient CreateAnonymousClient(bool cookies = false)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = cookies });
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _bureauKey ??= CreateKey(Roles.Bureau));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

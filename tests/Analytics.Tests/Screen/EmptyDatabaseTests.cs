@@ -16,7 +16,7 @@ public sealed class EmptyDatabaseTests
             await using (var app = LiveApp.Start(Path.Combine(folder, "analytics.db"), new TestClock(DateTimeOffset.UtcNow)))
             {
                 await using var chromium = await HeadlessChromium.LaunchAsync();
-                var page = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+                var page = await chromium.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 }, ExtraHTTPHeaders = app.DisplayHeaders() });
                 await page.GotoAsync(app.Address.ToString());
 
                 var panel = page.Locator(".freshness-empty");

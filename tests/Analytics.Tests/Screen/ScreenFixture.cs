@@ -60,6 +60,8 @@ public abstract class ScreenFixture
             Locale = "zh-CN",
             // Not Beijing: the screen shows the server's time, whatever the zone of the PC that drives the wall.
             TimezoneId = "UTC",
+            // The wall display's key; KioskTests opens the screen through the kiosk URL instead.
+            ExtraHTTPHeaders = _app!.DisplayHeaders(),
         });
         _context.SetDefaultTimeout(15_000);
         Page = await _context.NewPageAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using Analytics.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,7 +39,19 @@ internal sealed class LiveApp : WebApplicationFactory<Program>
         return app;
     }
 
-    public HttpClient CreateApiClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>A client with a bureau key, for the figures a test compares the screen with.</summary>
+    public HttpClient CreateApiClient()
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", CreateKey(Roles.Bureau));
+        return client;
+    }
+
+    /// <summary>A key of this role made in the served database, as `tokens create` makes one.</summary>
+    public string CreateKey(string role, params string[] shops) => TestKeys.Create(_databasePath, role, shops);
+
+    /// <summary>The header a browser sends to be the wall display (what the kiosk URL's cookie stands for).</summary>
+    public Dictionary<string, string> DisplayHeaders() => new() { ["Authorization"] = "Bearer " + CreateKey(Roles.Display) };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

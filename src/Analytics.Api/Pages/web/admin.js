@@ -1,0 +1,107 @@
+/* The bureau's page: every import (with withdraw); for admins, users, API keys and the audit log. */
+(function () {
+  var A = Analytics;
+  var roleNames = { admin: '管理员', bureau: '商务局', operator: '店铺操作员', display: '大屏' };
+
+  function shopsOf(text) {
+    return text.split(/[,，、]/).map(function (s) { return s.trim(); }).filter(function (s) { return s.length > 0; });
+  }
+
+  function fill(table, rows, cells, action) {
+    var body = document.querySelector(table + ' tbody');
+    body.textContent = '';
+    rows.forEach(function (row) {
+      var tr = A.element('tr');
+      cells(row).forEach(function (text) { tr.appendChild(A.element('td', text)); });
+      var td = A.element('td');
+      if (action) action(row, td);
+      tr.appendChild(td);
+      body.appendChild(tr);
+    });
+  }
+
+  function loadUsers() {
+    return A.request('GET', '/api/accounts/users').then(function (answer) {
+      if (!answer.ok) return;
+      fill('#users', answer.body, function (u) {
+        return [u.name, roleNames[u.role] || u.role, u.shops.join('、'), u.createdAt + ' ' + u.createdBy, u.disabledAt ? '已停用' : '启用'];
+      }, function (u, td) {
+        if (u.disabledAt) return;
+        var button = A.element('button', '停用', 'danger');
+        button.addEventListener('click', function () {
+          if (!window.confirm('停用用户“' + u.name + '”？')) return;
+          A.request('DELETE', '/api/accounts/users/' + encodeURIComponent(u.name)).then(loadAll);
+        });
+        td.appendChild(button);
+      });
+    });
+  }
+
+  function loadKeys() {
+    return A.request('GET', '/api/accounts/keys').then(function (answer) {
+      if (!answer.ok) return;
+      fill('#keys', answer.body, function (k) {
+        return ['#' + k.id, k.name, roleNames[k.role] || k.role, k.keyStart + '…', k.shops.join('、'), k.createdAt, k.revokedAt ? '已撤销' : '有效'];
+      }, function (k, td) {
+        if (k.revokedAt) return;
+        var button = A.element('button', '撤销', 'danger');
+        button.addEventListener('click', function () {
+          if (!window.confirm('撤销密钥 #' + k.id + '（' + k.name + '）？使用它的大屏或脚本将立即失效。')) return;
+          A.request('DELETE', '/api/accounts/keys/' + k.id).then(loadAll);
+        });
+        td.appendChild(button);
+      });
+    });
+  }
+
+  function loadAudit() {
+    return A.request('GET', '/api/accounts/audit?limit=100').then(function (answer) {
+      if (!answer.ok) return;
+      fill('#audit', answer.body, function (e) { return [e.at, e.actor, e.action, e.detail]; }, function (e, td) { td.textContent = e.remote || ''; });
+    });
+  }
+
+  function loadAll() {
+    A.loadImports();
+    if (document.getElementById('users')) { loadUsers(); loadKeys(); loadAudit(); }
+  }
+
+  var userForm = document.getElementById('user-form');
+  if (userForm) {
+    userForm.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var f = userForm.elements;
+      A.request('POST', '/api/accounts/users', { name: f.name.value, password: f.password.value, role: f.role.value, shops: shopsOf(f.shops.value) })
+        .then(function (answer) {
+          if (answer.ok) { A.say('ok', '已添加用户“' + answer.body.name + '”。'); userForm.reset(); }
+          else A.say('error', A.problemText(answer.body));
+          loadAll();
+        });
+    });
+  }
+
+  var keyForm = document.getElementById('key-form');
+  if (keyForm) {
+    keyForm.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var f = keyForm.elements;
+      A.request('POST', '/api/accounts/keys', { name: f.name.value, role: f.role.value, shops: shopsOf(f.shops.value) }).then(function (answer) {
+        var box = document.getElementById('new-key');
+        if (!answer.ok) { A.say('error', A.problemText(answer.body)); return; }
+        box.className = 'ok';
+        box.textContent = '';
+        box.appendChild(A.element('p', '新密钥（只显示这一次，请立即保存）：'));
+        box.appendChild(A.element('code', answer.body.key));
+        if (answer.body.account.role === 'display') {
+          var address = window.location.origin + '/?key=' + answer.body.key;
+          box.appendChild(A.element('p', '大屏地址（在电视盒子的浏览器中打开一次即可）：'));
+          box.appendChild(A.element('code', address));
+        }
+        keyForm.reset();
+        loadAll();
+      });
+    });
+  }
+
+  loadAll();
+})();

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Analytics.Store;
+using Analytics.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Analytics.Tests.Accounts;
+
+/// <summary>
+/// In Chromium, as the people who use them: an operator signs in, previews a real export, confirms it, sees the
+/// receipt and takes it back; a TV box opens the screen through its kiosk URL.
+/// </summary>
+[Category("Browser")]
+[NonParallelizable]
+public sealed class PeoplesPagesBrowserTests
+{
+    private const string Shop = "禾丰富硒小米旗舰店";
+    private const string File1 = "1678243395_orders.csv";
+
+    private string _folder = "";
+    private LiveApp _app = null!;
+    private HeadlessChromium _chromium = null!;
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+    private readonly ConcurrentQueue<string> _browserErrors = new();
+
+    [SetUp]
+    public async Task StartAFreshServiceAndBrowser()
+    {
+        _folder = Directory.CreateTempSubdirectory("analytics-pages-").FullName;
+        var database = Path.Combine(_folder, "analytics.db");
+        AccountSessions.AddUser(database, "王芳", "correct horse 1", Roles.Operator, Shop);
+        _app = LiveApp.Start(database, new TestClock(new DateTimeOffset(2023, 3, 20, 10, 0, 0, TimeSpan.FromHours(8))));
+        _chromium = await HeadlessChromium.LaunchAsync();
+        _context = await _chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "zh-CN" });
+        _context.SetDefaultTimeout(15_000);
+        _page = await _context.NewPageAsync();
+        _page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                _browserErrors.Enqueue($"console error: {message.Text}");
+        };
+        _page.PageError += (_, error) => _browserErrors.Enqueue($"uncaught: {error}");
+    }
+
+    [TearDown]
+    public async Task StopThem()
+    {
+        await _context.CloseAsync();
+        await _chromium.DisposeAsync();
+        await _app.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public async Task AnOperatorPreviewsConfirmsAndWithdrawsAnExport()
+    {
+        await _page.GotoAsync(new Uri(_app.Address, "/upload").ToString());
+        Assert.That(_page.Url, Does.Contain("/login"), "not signed in: the login page first");
+        await _page.FillAsync("input[name=name]", "王芳");
+        await _page.FillAsync("input[name=password]", "correct horse 1");
+        await _page.ClickAsync("button[type=submit]");
+        await _page.WaitForURLAsync("**/upload");
+
+        await _page.SelectOptionAsync("#shop", Shop);
+        await _page.SetInputFilesAsync("#files", SampleFiles.Path(Shop, File1));
+        await _page.ClickAsync("#preview");
+        var panel = _page.Locator("[data-staged]");
+        await panel.WaitForAsync();
+        var previewText = await panel.InnerTextAsync();
+        Screenshots.Save(await _page.ScreenshotAsync(new() { FullPage = true }), "upload-preview", 1366, 900);
+        Assert.That(previewText, Does.Contain(File1).And.Contain("抖音").And.Contain("2023-03").And.Contain("订单行 新增 / 更新 / 未变"));
+        Assert.That(await _page.Locator("#imports tbody tr").CountAsync(), Is.Zero, "nothing has landed yet");
+
+        await panel.Locator("button", new() { HasText = "确认导入" }).ClickAsync();
+        await _page.Locator("#message.ok").WaitForAsync();
+        Assert.That(await _page.Locator("#message").InnerTextAsync(), Does.Contain("已入库：导入 #1"));
+        var row = _page.Locator("#imports tbody tr[data-import='1']");
+        await row.WaitForAsync();
+        Assert.That(await row.InnerTextAsync(), Does.Contain("已入库").And.Contain("用户 王芳"));
+
+        _page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await row.Locator("button", new() { HasText = "撤回" }).ClickAsync();
+        await _page.Locator("#imports tbody tr[data-import='1']", new() { HasText = "已撤回" }).WaitForAsync();
+        Screenshots.Save(await _page.ScreenshotAsync(new() { FullPage = true }), "upload-withdrawn", 1366, 900);
+        Assert.That(await _page.Locator("#message").InnerTextAsync(), Does.Contain("已撤回导入 #1"));
+        Assert.That(_browserErrors, Is.Empty);
+    }
+
+    [Test]
+    public async Task TheKioskUrlOpensTheScreenAndDropsTheKeyFromTheAddress()
+    {
+        var key = _app.CreateKey(Roles.Display);
+
+        var response = await _page.GotoAsync(new Uri(_app.Address, $"/?period=month&key={key}").ToString());
+        await _page.WaitForFunctionAsync("() => window.bigScreen && window.bigScreen.ready");
+        await _page.EvaluateAsync("() => window.bigScreen.ready.then(() => true)");
+        var reopened = await _page.GotoAsync(new Uri(_app.Address, "/?period=month").ToString());
+
+        Assert.That(response?.Status, Is.EqualTo(200));
+        Assert.That(_page.Url, Does.Not.Contain("key="));
+        Assert.That(reopened?.Status, Is.EqualTo(200), "the cookie keeps the wall signed in");
+        Assert.That(_browserErrors, Is.Empty);
+    }
+}
