@@ -34,6 +34,8 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+// Security headers on every response, errors included; the pages run only the service's own scripts.
+app.UseResponseHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
