@@ -42,6 +42,8 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+// Security headers on every response, errors included; the pages run only the service's own scripts.
+app.UseResponseHeaders();
 // A request the framework found malformed (a bad form, a body too large) is the client's 4xx, not a server error.
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
 app.UseStatusCodePages();

@@ -10,7 +10,7 @@ internal static class ReportsApi
         var group = routes.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Access.Bureau);
 
         group.MapGet("/{kind}/{file}", async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> (
-            string kind, string file, ReportRenderer renderer, CancellationToken cancellationToken) =>
+            string kind, string file, ReportRenderer renderer, HttpContext context, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             var reportKind = ReportPeriod.ParseKind(kind);
@@ -30,10 +30,12 @@ internal static class ReportsApi
             try
             {
                 var bytes = await renderer.RenderAsync(period, format, cancellationToken);
-                // HTML opens in the browser tab; the others download under a name that says which period they are.
-                return format == ReportFormat.Html
-                    ? TypedResults.File(bytes, format.ContentType)
-                    : TypedResults.File(bytes, format.ContentType, ReportRenderer.FileName(period, format));
+                // HTML opens in the browser tab, under its own policy (its inline style, no script); the others download
+                // under a name that says which period they are.
+                if (format != ReportFormat.Html)
+                    return TypedResults.File(bytes, format.ContentType, ReportRenderer.FileName(period, format));
+                context.Response.Headers.ContentSecurityPolicy = HtmlReportWriter.Policy;
+                return TypedResults.File(bytes, format.ContentType);
             }
             catch (ChromiumUnavailableException e)
             {

@@ -12,14 +12,21 @@ internal static class XlsxCells
 
     public static Row Row(uint index, params Cell[] cells) => new(cells) { RowIndex = index };
 
-    // Inline strings keep each cell self-contained; Excel turns them into shared strings the first time it saves.
+    /// <summary>
+    /// A string cell, never a formula. Inline strings keep each cell self-contained; Excel turns them into shared
+    /// strings the first time it saves. Product, shop and enterprise names come from export files: one that begins like
+    /// a formula (=HYPERLINK(…), +, -, @) is marked as typed text, so editing the cell cannot turn it into one.
+    /// </summary>
     public static Cell Text(int column, uint row, string text, uint style) =>
         new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
         {
             CellReference = Reference(column, row),
             DataType = CellValues.InlineString,
-            StyleIndex = style,
+            StyleIndex = BeginsLikeAFormula(text) ? XlsxStyles.AsTypedText(style) : style,
         };
+
+    /// <summary>What Excel and LibreOffice take for the start of a formula when a cell is typed or a file imported.</summary>
+    public static bool BeginsLikeAFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
 
     public static Cell Number(int column, uint row, double value, uint style) =>
         new(new CellValue(value.ToString(CultureInfo.InvariantCulture)))

@@ -29,6 +29,14 @@ internal static class XlsxStyles
     private const uint GreyFill = 2;
     private const uint ThinBorder = 1;
 
+    /// <summary>
+    /// The same format marked as typed text (Excel's leading apostrophe): a cell that begins like a formula stays text
+    /// even when a reader opens it to edit and presses Enter. The marked twins follow the formats above in the same order.
+    /// </summary>
+    public static uint AsTypedText(uint style) => style + FormatCount;
+
+    private const uint FormatCount = PercentNumber + 1;
+
     public static uint ForNumber(CellFormat format) => format switch
     {
         CellFormat.Integer => IntegerNumber,
@@ -83,6 +91,12 @@ internal static class XlsxStyles
             Xf(ThousandsInteger, RegularFont, 0, ThinBorder, null),
             Xf(ThousandsDecimal, RegularFont, 0, ThinBorder, null),
             Xf(PercentTwoDecimals, RegularFont, 0, ThinBorder, null));
+        foreach (var format in formats.Elements<SheetCellFormat>().ToList())
+        {
+            var typedText = (SheetCellFormat)format.CloneNode(true);
+            typedText.QuotePrefix = true;
+            formats.Append(typedText);
+        }
         formats.Count = (uint)formats.ChildElements.Count;
 
         return new Stylesheet(

@@ -51,7 +51,10 @@ internal sealed class LiveApp : WebApplicationFactory<Program>
     public string CreateKey(string role, params string[] shops) => TestKeys.Create(_databasePath, role, shops);
 
     /// <summary>The header a browser sends to be the wall display (what the kiosk URL's cookie stands for).</summary>
-    public Dictionary<string, string> DisplayHeaders() => new() { ["Authorization"] = "Bearer " + CreateKey(Roles.Display) };
+    public Dictionary<string, string> DisplayHeaders() => HeadersFor(Roles.Display);
+
+    /// <summary>The header a browser sends to act with a new key of this role.</summary>
+    public Dictionary<string, string> HeadersFor(string role) => new() { ["Authorization"] = "Bearer " + CreateKey(role) };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
