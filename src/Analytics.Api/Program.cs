@@ -1,8 +1,10 @@
 using System.Text.Encodings.Web;
+using Analytics.Api.Backups;
 using Analytics.Api.Cli;
 using Analytics.Api.Health;
 using Analytics.Api.Hosting;
 using Analytics.Api.Imports;
+using Analytics.Api.Logs;
 using Analytics.Api.Metrics;
 using Analytics.Api.Reports;
 using Analytics.Api.Screen;
@@ -14,8 +16,21 @@ if (start.ExitCode is { } exitCode)
 
 var builder = WebApplication.CreateBuilder(start.HostArgs);
 
+// Settings: defaults, appsettings.json beside the program, environment variables, the command line; read once.
+builder.AddSettingSources();
+var settings = builder.AddServiceSettings(out var settingProblems);
+
+// Started by an operator, systemd or Windows: refused in one line (exit 2) before anything is created.
+using var databaseLock = start.CheckBeforeStart ? ServiceStart.TryCheck(builder.Configuration, settings, settingProblems, start.CreateDatabaseFolder, Console.Error) : null;
+if (start.CheckBeforeStart && databaseLock is null)
+    return 2;
+
+// Warnings and the service's own events, to the console (the journal) and the daily files in logs/.
+builder.AddServiceLogging(settings);
+builder.Services.AddWindowsService();
+builder.Services.AddSystemd();
+
 // The SQLite store, shared by the API, the inbox worker and uploads; schema scripts run at start-up.
-var settings = builder.AddServiceSettings();
 builder.AddAnalyticsStore(settings);
 
 // The drop-folder worker: operators copy exports to inbox/<shop>/<file>.
@@ -23,6 +38,9 @@ builder.AddInboxWorker(settings);
 
 // The bureau's reports over HTTP, and last month's written to the reports folder on the 1st.
 builder.AddReports(settings);
+
+// The daily backup of the database, the archive and the buyer key.
+builder.AddDailyBackup(settings);
 
 // Metrics answers are kept until the next import commits.
 builder.Services.AddSingleton<AnswerCache>();
@@ -34,6 +52,8 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+if (settings.LogRequests)
+    app.UseRequestLog();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
@@ -47,8 +67,7 @@ app.MapRankings();
 app.MapFreshness();
 app.MapReports();
 
-await app.RunAsync();
-return 0;
+return await ServiceStart.RunAsync(app, Console.Error);
 
 /// <summary>The entry point, visible to the HTTP tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,3 +1,4 @@
+using Analytics.Api.Hosting;
 using Analytics.Ingestion.Importing;
 using Analytics.Ingestion.Normalising;
 using Analytics.Store;
@@ -26,26 +27,32 @@ internal static class DemoCommand
 
     public static async Task<StartOutcome> RunAsync(CommandOptions options, TextWriter output)
     {
+        var settings = options.TakeSettings();
         options.AllowOnly("urls", "db");
         var database = options.Value("db") ?? DefaultDatabasePath;
         var folder = Path.GetDirectoryName(Path.GetFullPath(database))!;
+        var urls = options.Value("urls") ?? "http://localhost:5000";
         if (!File.Exists(database))
         {
+            // A minute of building is not spent for a port that is taken (the checks are made again before serving).
+            ListenPorts.CheckFree(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             var code = await BuildAsync(database, Path.Combine(folder, "exports"), output);
             if (code != 0)
                 return StartOutcome.Exit(code);
         }
-        var urls = options.Value("urls") ?? "http://localhost:5000";
         var lastDay = LastDayWithData(database);
         await output.WriteLineAsync($"Serving the demo database {database} on {urls} (Ctrl+C stops).");
         await output.WriteLineAsync($"The big screen: {urls.Split(';')[0]}/ — the demo's clock stands on its last day of data, {lastDay}, with the time of day running.");
         await output.WriteLineAsync($"A report: {urls.Split(';')[0]}/api/reports/quarterly/2023Q1.pdf (also .docx, .xlsx, .html; monthly/2023-03, annual/2022).");
-        return StartOutcome.Serve([
+        return StartOutcome.Service([
             $"--Database:Path={database}", $"--Inbox:Path={Path.Combine(folder, "inbox")}", $"--urls={urls}",
             $"--Clock:Date={lastDay}", $"--Screen:Title={DemoTitle}", $"--Reports:County={DemoCounty}",
             // The demo's clock stands still on its last day; last month's report is made on request, not at start-up.
             "--Reports:Monthly=false",
-        ]);
+            // Demo data is made again from its exports in a minute; no daily backup of it.
+            "--Backup:DailyAt=",
+            .. settings,
+        ], createDatabaseFolder: true);
     }
 
     public static async Task<int> BuildAsync(string database, string exportsFolder, TextWriter output)
