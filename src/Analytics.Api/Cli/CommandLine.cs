@@ -15,7 +15,7 @@ internal static class CommandLine
           serve  [--db PATH] [--urls URL] [--inbox DIR] [--create] [--Section:Key VALUE ...]
                                                      the HTTP API and the inbox worker (default db: data/analytics.db;
                                                      --create makes the database's folder; any setting, e.g. --Screen:Title 标题)
-          import FILE... [--db PATH] [--shop NAME] [--lang en]
+          import FILE... [--db PATH] [--shop NAME] [--lang en] [--create]
                                                      import exports and print a receipt per file (导入)
           withdraw IMPORT_ID [--db PATH]             take a landed import back (撤回)
           rebuild [--db PATH]                        make the database anew from the archive (重建; stop the service first)
@@ -35,8 +35,8 @@ internal static class CommandLine
 
         Exit codes: 0 done; 1 import: a file or any row of a file was rejected (the good rows of a file still land),
         withdraw/rebuild/shops/restore: refused, nothing changed; 2 usage errors, and checks before anything is created
-        (a database folder that does not exist: add --create to make it; a port taken; the service already running). The archive of landed files is archive/ beside
-        the database (--archive DIR).
+        (a database folder that does not exist: add --create to make it; a port taken; the service already running).
+        The archive of landed files is archive/ beside the database (--archive DIR).
         The buyer-key secret is read from ANALYTICS_BUYER_KEY or from --buyer-key-file (default: <db>.buyer-key).
         """;
 

@@ -32,10 +32,11 @@ internal static class DemoCommand
         var database = options.Value("db") ?? DefaultDatabasePath;
         var folder = Path.GetDirectoryName(Path.GetFullPath(database))!;
         var urls = options.Value("urls") ?? "http://localhost:5000";
+        // Said before a minute of building and before the banner (the checks are made again before serving).
+        ServiceStart.RefuseIfRunning(database);
+        ListenPorts.CheckFree(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         if (!File.Exists(database))
         {
-            // A minute of building is not spent for a port that is taken (the checks are made again before serving).
-            ListenPorts.CheckFree(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             var code = await BuildAsync(database, Path.Combine(folder, "exports"), output);
             if (code != 0)
                 return StartOutcome.Exit(code);

@@ -28,7 +28,7 @@ internal static class ServiceStart
     public static DatabaseLock Check(IConfiguration configuration, ServiceSettings settings, IReadOnlyList<string> settingProblems, bool createDatabaseFolder)
     {
         if (settingProblems.Count > 0)
-            throw new StartRefusedException("设置有误，服务没有启动：" + string.Join("；", settingProblems));
+            throw new StartRefusedException("设置有误，服务没有启动：" + string.Join(" ", settingProblems));
         var database = Path.GetFullPath(settings.DatabasePath);
         var folderExists = Directory.Exists(Path.GetDirectoryName(database));
         if (!folderExists && !createDatabaseFolder)
@@ -70,6 +70,13 @@ internal static class ServiceStart
             await errors.WriteLineAsync($"监听地址已被占用：{e.Message}；请先停止占用它的程序，或用 --urls 换一个端口。");
             return 2;
         }
+    }
+
+    /// <summary>Refuses, as a second start would be, when a service runs on the database now; takes no lock.</summary>
+    public static void RefuseIfRunning(string database)
+    {
+        if (File.Exists(database))
+            TakeLock(Path.GetFullPath(database)).Dispose();
     }
 
     private static DatabaseLock TakeLock(string database) => DatabaseLock.TryTake(database) ?? throw new StartRefusedException(
