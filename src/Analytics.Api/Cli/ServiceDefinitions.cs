@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Analytics.Api.Cli;
 
 /// <summary>How the service is started at boot: the program, the database it serves, where it listens, as whom.</summary>
@@ -94,12 +92,8 @@ internal static class ServiceDefinitions
     internal static string SystemdPath(string path) => path.Replace("%", "%%", StringComparison.Ordinal);
 
     /// <summary>One word of a Windows command line: quoted when it holds a space or a quote (paths end in no backslash here).</summary>
-    internal static string WindowsArgument(string value)
-    {
-        if (value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || c == '"'))
-            return value;
-        var quoted = new StringBuilder("\"");
-        quoted.Append(value.Replace("\"", "\\\"", StringComparison.Ordinal));
-        return quoted.Append('"').ToString();
-    }
+    internal static string WindowsArgument(string value) =>
+        value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || c == '"')
+            ? value
+            : "\"" + value.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }
