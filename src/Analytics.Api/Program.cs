@@ -1,9 +1,11 @@
 using System.Text.Encodings.Web;
 using Analytics.Api.Accounts;
+using Analytics.Api.Backups;
 using Analytics.Api.Cli;
 using Analytics.Api.Health;
 using Analytics.Api.Hosting;
 using Analytics.Api.Imports;
+using Analytics.Api.Logs;
 using Analytics.Api.Metrics;
 using Analytics.Api.Pages;
 using Analytics.Api.Reports;
@@ -16,8 +18,21 @@ if (start.ExitCode is { } exitCode)
 
 var builder = WebApplication.CreateBuilder(start.HostArgs);
 
+// Settings: defaults, appsettings.json beside the program, environment variables, the command line; read once.
+builder.AddSettingSources();
+var settings = builder.AddServiceSettings(out var settingProblems);
+
+// Started by an operator, systemd or Windows: refused in one line (exit 2) before anything is created.
+using var databaseLock = start.CheckBeforeStart ? ServiceStart.TryCheck(builder.Configuration, settings, settingProblems, start.CreateDatabaseFolder, Console.Error) : null;
+if (start.CheckBeforeStart && databaseLock is null)
+    return 2;
+
+// Warnings and the service's own events, to the console (the journal) and the daily files in logs/.
+builder.AddServiceLogging(settings);
+builder.Services.AddWindowsService();
+builder.Services.AddSystemd();
+
 // The SQLite store, shared by the API, the inbox worker and uploads; schema scripts run at start-up.
-var settings = builder.AddServiceSettings();
 builder.AddAnalyticsStore(settings);
 
 // Who may do what: people sign in on /login, scripts and the wall display use API keys.
@@ -32,6 +47,9 @@ builder.AddInboxWorker(settings);
 // The bureau's reports over HTTP, and last month's written to the reports folder on the 1st.
 builder.AddReports(settings);
 
+// The daily backup of the database, the archive and the buyer key.
+builder.AddDailyBackup(settings);
+
 // Metrics answers are kept until the next import commits.
 builder.Services.AddSingleton<AnswerCache>();
 builder.Services.AddProblemDetails();
@@ -44,6 +62,8 @@ var app = builder.Build();
 
 // Security headers on every response, errors included; the pages run only the service's own scripts.
 app.UseResponseHeaders();
+if (settings.LogRequests)
+    app.UseRequestLog();
 // A request the framework found malformed (a bad form, a body too large) is the client's 4xx, not a server error.
 app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
 app.UseStatusCodePages();
@@ -66,8 +86,7 @@ app.MapReports();
 app.MapAccountsAdmin();
 app.MapPeoplesPages();
 
-await app.RunAsync();
-return 0;
+return await ServiceStart.RunAsync(app, Console.Error);
 
 /// <summary>The entry point, visible to the HTTP tests' WebApplicationFactory.</summary>
 public partial class Program;

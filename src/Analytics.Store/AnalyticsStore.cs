@@ -1,5 +1,6 @@
 using Analytics.Ingestion.Importing;
 using Analytics.Ingestion.Normalising;
+using Analytics.Store.Backups;
 using Microsoft.Data.Sqlite;
 
 namespace Analytics.Store;
@@ -106,6 +107,25 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
             _oneWriteAtATime.Release();
         }
     }
+
+    /// <summary>
+    /// A consistent copy of the database, the archive and the buyer key into <c>analytics-backup-&lt;time&gt;/</c> in
+    /// <paramref name="backupsFolder"/> (see <see cref="DatabaseBackup"/>). A reader, not a change: imports go on meanwhile.
+    /// </summary>
+    public Task<BackupOutcome> BackupAsync(string backupsFolder, Action<string>? progress = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() =>
+        {
+            using var connection = Open();
+            return new DatabaseBackup(options, time).Run(connection, backupsFolder, progress ?? (_ => { }));
+        }, cancellationToken);
+
+    /// <summary>
+    /// Puts a backup back in place of this store's database, archive and key (see <see cref="DatabaseRestore"/>); throws
+    /// <see cref="RestoreRefusedException"/>, changing nothing, while a service runs on the database. Use no other
+    /// method of this store afterwards: open a new one.
+    /// </summary>
+    public RestoreOutcome Restore(string backupFolder, Action<string>? progress = null) =>
+        new DatabaseRestore(options, time).Run(backupFolder, progress ?? (_ => { }));
 
     /// <summary>
     /// Registers a shop of a platform (a code or any name of it: jd, 京东); throws <see cref="UnknownPlatformException"/>

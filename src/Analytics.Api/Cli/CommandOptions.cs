@@ -3,7 +3,7 @@ namespace Analytics.Api.Cli;
 /// <summary>`--name value` options, `--flag` switches and positional arguments of one verb.</summary>
 internal sealed class CommandOptions
 {
-    private static readonly HashSet<string> Switches = ["small", "password-stdin"];
+    private static readonly HashSet<string> Switches = ["small", "password-stdin", "create", "print"];
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _switches = new(StringComparer.Ordinal);
 
@@ -55,6 +55,18 @@ internal sealed class CommandOptions
         "en" => true,
         var other => throw new UsageException($"--lang 只能是 zh 或 en，不是“{other}”。\n--lang takes zh or en, not '{other}'."),
     };
+
+    /// <summary>
+    /// The options that name a setting (<c>--Screen:Title 标题</c>, <c>--Backup:Keep=30</c>) as the host's
+    /// <c>--Section:Key=value</c> arguments, taken out of the verb's own options: any setting can be given on the command line.
+    /// </summary>
+    public IReadOnlyList<string> TakeSettings()
+    {
+        var settings = _values.Where(v => v.Key.Contains(':', StringComparison.Ordinal)).ToList();
+        foreach (var (key, _) in settings)
+            _values.Remove(key);
+        return [.. settings.Select(s => $"--{s.Key}={s.Value}")];
+    }
 
     public void AllowOnly(params string[] names)
     {

@@ -1,3 +1,4 @@
+using Analytics.Api.Hosting;
 using Analytics.Ingestion.Importing;
 using Analytics.Ingestion.Normalising;
 using Analytics.Store;
@@ -26,16 +27,20 @@ internal static class DemoCommand
 
     public static async Task<StartOutcome> RunAsync(CommandOptions options, TextWriter output)
     {
+        var settings = options.TakeSettings();
         options.AllowOnly("urls", "db");
         var database = options.Value("db") ?? DefaultDatabasePath;
         var folder = Path.GetDirectoryName(Path.GetFullPath(database))!;
+        var urls = options.Value("urls") ?? "http://localhost:5000";
+        // Said before a minute of building and before the banner (the checks are made again before serving).
+        ServiceStart.RefuseIfRunning(database);
+        ListenPorts.CheckFree(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         if (!File.Exists(database))
         {
             var code = await BuildAsync(database, Path.Combine(folder, "exports"), output);
             if (code != 0)
                 return StartOutcome.Exit(code);
         }
-        var urls = options.Value("urls") ?? "http://localhost:5000";
         var site = urls.Split(';')[0];
         var lastDay = LastDayWithData(database);
         var login = DemoLogin(database);
@@ -45,12 +50,15 @@ internal static class DemoCommand
         await output.WriteLineAsync($"Sign in (登录) at {site}/login — admin 管理员: admin / {login.AdminPassword}; operator 店铺操作员: {login.OperatorName} / {login.OperatorPassword} (shop {login.OperatorShop})");
         await output.WriteLineAsync($"A report, once signed in: {site}/api/reports/quarterly/2023Q1.pdf (also .docx, .xlsx, .html; monthly/2023-03, annual/2022).");
         await output.WriteLineAsync($"(These logins and the display key are kept in {DemoLoginFile(database)}.)");
-        return StartOutcome.Serve([
+        return StartOutcome.Service([
             $"--Database:Path={database}", $"--Inbox:Path={Path.Combine(folder, "inbox")}", $"--urls={urls}",
             $"--Clock:Date={lastDay}", $"--Screen:Title={DemoTitle}", $"--Reports:County={DemoCounty}",
             // The demo's clock stands still on its last day; last month's report is made on request, not at start-up.
             "--Reports:Monthly=false",
-        ]);
+            // Demo data is made again from its exports in a minute; no daily backup of it.
+            "--Backup:DailyAt=",
+            .. settings,
+        ], createDatabaseFolder: true);
     }
 
     /// <summary>

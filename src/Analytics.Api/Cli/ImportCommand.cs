@@ -12,7 +12,7 @@ internal static class ImportCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, TextWriter output)
     {
-        options.AllowOnly("db", "shop", "buyer-key-file", "archive", "lang");
+        options.AllowOnly("db", "shop", "buyer-key-file", "archive", "lang", "create");
         var english = CommandOptions.English(options);
         if (options.Positional.Count == 0)
             throw new UsageException("import 至少需要一个导出文件。\nimport needs at least one export file.");
@@ -20,7 +20,7 @@ internal static class ImportCommand
         if (missing is not null)
             throw new UsageException($"找不到文件：{missing}\nFile not found: {missing}");
 
-        using var store = new AnalyticsStore(StoreOptionsFrom(options), TimeProvider.System);
+        using var store = new AnalyticsStore(StoreOptionsFrom(options, canCreate: true), TimeProvider.System);
         int rejectedFiles = 0, filesWithRejectedRows = 0;
         foreach (var file in options.Positional)
         {
@@ -41,10 +41,19 @@ internal static class ImportCommand
         return rejectedFiles + filesWithRejectedRows == 0 ? 0 : 1;
     }
 
-    public static StoreOptions StoreOptionsFrom(CommandOptions options) => new()
+    /// <summary>
+    /// The store a verb works on; refused in one line when the database's folder does not exist (a mistyped --db), unless
+    /// the verb can make a new database and was given --create.
+    /// </summary>
+    public static StoreOptions StoreOptionsFrom(CommandOptions options, bool canCreate = false)
     {
-        DatabasePath = options.Value("db") ?? ServiceSettings.DefaultDatabasePath,
-        BuyerKeyFile = options.Value("buyer-key-file"),
-        ArchivePath = options.Value("archive"),
-    };
+        var database = options.Value("db") ?? ServiceSettings.DefaultDatabasePath;
+        StartChecks.DatabaseFolder(database, create: canCreate && options.Has("create"), canCreate);
+        return new()
+        {
+            DatabasePath = database,
+            BuyerKeyFile = options.Value("buyer-key-file"),
+            ArchivePath = options.Value("archive"),
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using Analytics.Api.Hosting;
 using Analytics.Api.Reports;
 using Analytics.Store;
 
@@ -19,14 +20,14 @@ internal static class ReportCommand
             throw new UsageException($"数据库 {storeOptions.DatabasePath} 不存在，请用 --db 路径 指定（演示数据库为 demo-data/analytics.db）。\nNo database at {storeOptions.DatabasePath}; name one with --db PATH (the demo's is demo-data/analytics.db).");
 
         var path = options.Value("out") ?? ReportRenderer.FileName(period, format);
+        // Before the database is opened: a report that cannot be written is not worth a minute of rendering.
+        StartChecks.WritableFolder(path, "用 --out 换一个位置");
         using var store = new AnalyticsStore(storeOptions, TimeProvider.System);
         var renderer = new ReportRenderer(store, TimeProvider.System,
             new ReportOptions(options.Value("county") ?? "全县", options.Value("chromium")));
         try
         {
             var bytes = await renderer.RenderAsync(period, format);
-            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-                Directory.CreateDirectory(folder);
             await File.WriteAllBytesAsync(path, bytes);
             await output.WriteLineAsync($"Wrote {path} ({period.Name}, {format.Extension}, {bytes.Length / 1024 + 1} KB).");
             return 0;

@@ -11,11 +11,11 @@ internal static class ShopsCommand
 {
     public static Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter errors)
     {
-        options.AllowOnly("db", "platform", "enterprise", "buyer-key-file", "archive");
+        options.AllowOnly("db", "platform", "enterprise", "buyer-key-file", "archive", "create");
         var action = options.Positional.FirstOrDefault()
             ?? throw new UsageException("shops 需要一个动作：list、add、rename 或 merge。\nshops takes list, add, rename or merge.");
         var arguments = options.Positional.Skip(1).ToList();
-        var storeOptions = ImportCommand.StoreOptionsFrom(options);
+        var storeOptions = ImportCommand.StoreOptionsFrom(options, canCreate: true);
         using var store = new AnalyticsStore(storeOptions, TimeProvider.System);
         var actor = $"命令行 {Environment.UserName}";
         try

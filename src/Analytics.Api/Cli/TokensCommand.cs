@@ -14,10 +14,10 @@ internal static class TokensCommand
 {
     public static Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter errors)
     {
-        options.AllowOnly("db", "role", "name", "shops", "buyer-key-file", "archive");
+        options.AllowOnly("db", "role", "name", "shops", "create", "buyer-key-file", "archive");
         var action = options.Positional.FirstOrDefault()
             ?? throw new UsageException("tokens 需要一个动作：create、list 或 revoke。\ntokens takes create, list or revoke.");
-        using var store = new AnalyticsStore(ImportCommand.StoreOptionsFrom(options), TimeProvider.System);
+        using var store = new AnalyticsStore(ImportCommand.StoreOptionsFrom(options, canCreate: true), TimeProvider.System);
         var actor = $"命令行 {Environment.UserName}";
         try
         {

@@ -13,10 +13,10 @@ internal static class UsersCommand
 {
     public static Task<int> RunAsync(CommandOptions options, TextReader input, TextWriter output, TextWriter errors)
     {
-        options.AllowOnly("db", "role", "shops", "password-stdin", "buyer-key-file", "archive");
+        options.AllowOnly("db", "role", "shops", "password-stdin", "create", "buyer-key-file", "archive");
         var action = options.Positional.FirstOrDefault()
             ?? throw new UsageException("users 需要一个动作：add、list、disable 或 password。\nusers takes add, list, disable or password.");
-        using var store = new AnalyticsStore(ImportCommand.StoreOptionsFrom(options), TimeProvider.System);
+        using var store = new AnalyticsStore(ImportCommand.StoreOptionsFrom(options, canCreate: true), TimeProvider.System);
         var actor = $"命令行 {Environment.UserName}";
         var now = TimeProvider.System.BeijingNowText();
         try

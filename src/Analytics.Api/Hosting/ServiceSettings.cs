@@ -55,6 +55,27 @@ internal sealed record ServiceSettings
     /// <summary>Uploads:MaxMegabytes, the largest export an upload may be (default 200).</summary>
     public int UploadMaxMegabytes { get; init; } = 200;
 
+    /// <summary>Backup:Folder (default <c>backups/</c> beside the database).</summary>
+    public string BackupFolder { get; init; } = "";
+
+    /// <summary>Backup:DailyAt, the Beijing time of the daily backup ("02:30"); null (an empty value) turns it off.</summary>
+    public TimeOnly? BackupDailyAt { get; init; } = DefaultBackupTime;
+
+    public static readonly TimeOnly DefaultBackupTime = new(2, 30);
+
+    /// <summary>Backup:Keep, how many of the newest backups the daily backup keeps.</summary>
+    public int BackupKeep { get; init; } = 14;
+
+    /// <summary>Logging:Requests: one log line per HTTP request.</summary>
+    public bool LogRequests { get; init; }
+
+    /// <summary>Logs:Folder (default <c>logs/</c> beside the database), Logs:MaxFileMB, Logs:KeepDays.</summary>
+    public string LogsFolder { get; init; } = "";
+
+    public int LogMaxFileMB { get; init; } = 10;
+
+    public int LogKeepDays { get; init; } = 30;
+
     public int ExpectedUploadHours(string platform) => UploadIntervalHours.GetValueOrDefault(platform, DefaultUploadIntervalHours);
 
     /// <summary>Reads the settings; a value that is present but unreadable is listed in <paramref name="problems"/>.</summary>
@@ -93,6 +114,28 @@ internal sealed record ServiceSettings
             return null;
         }
 
+        int Count(string key, int fallback)
+        {
+            if (configuration[key] is not { Length: > 0 } text)
+                return fallback;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0)
+                return count;
+            problems.Add($"{key} 应为正整数，而不是“{text}”。 / {key} must be a positive whole number, not '{text}'.");
+            return fallback;
+        }
+
+        // Absent: the default time; present but empty: no daily backup (the demo's choice).
+        TimeOnly? backupAt = DefaultBackupTime;
+        if (configuration["Backup:DailyAt"] is { } at)
+        {
+            if (at.Trim().Length == 0)
+                backupAt = null;
+            else if (TimeOnly.TryParseExact(at.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+                backupAt = time;
+            else
+                problems.Add($"Backup:DailyAt 应为北京时间 HH:mm（如 02:30），或留空以关闭每日备份，而不是“{at}”。 / Backup:DailyAt must be a Beijing time HH:mm, or empty for none, not '{at}'.");
+        }
+
         DateOnly? pinned = null;
         if (configuration["Clock:Date"] is { Length: > 0 } date)
         {
@@ -126,6 +169,13 @@ internal sealed record ServiceSettings
             DefaultUploadIntervalHours = Hours("Freshness:UploadIntervalHours:default") ?? 48,
             AnonymousDisplay = Flag("Access:AnonymousDisplay", false),
             UploadMaxMegabytes = Megabytes("Uploads:MaxMegabytes") ?? 200,
+            BackupFolder = configuration["Backup:Folder"] is { Length: > 0 } backups ? backups : Beside("backups"),
+            BackupDailyAt = backupAt,
+            BackupKeep = Count("Backup:Keep", 14),
+            LogRequests = Flag("Logging:Requests", false),
+            LogsFolder = configuration["Logs:Folder"] is { Length: > 0 } logs ? logs : Beside("logs"),
+            LogMaxFileMB = Count("Logs:MaxFileMB", 10),
+            LogKeepDays = Count("Logs:KeepDays", 30),
         };
     }
 }
@@ -133,14 +183,19 @@ internal sealed record ServiceSettings
 internal static class ServiceSettingsHosting
 {
     /// <summary>Reads the settings once, registers them, and has the host refuse to start while any is unreadable.</summary>
-    public static ServiceSettings AddServiceSettings(this WebApplicationBuilder builder)
+    public static ServiceSettings AddServiceSettings(this WebApplicationBuilder builder) => builder.AddServiceSettings(out _);
+
+    /// <inheritdoc cref="AddServiceSettings(WebApplicationBuilder)"/>
+    /// <param name="problems">The settings that cannot be read, for the start-up checks to refuse in one line.</param>
+    public static ServiceSettings AddServiceSettings(this WebApplicationBuilder builder, out IReadOnlyList<string> problems)
     {
-        var problems = new List<string>();
-        var settings = ServiceSettings.From(builder.Configuration, problems);
+        var found = new List<string>();
+        problems = found;
+        var settings = ServiceSettings.From(builder.Configuration, found);
         builder.Services.AddSingleton(settings);
         builder.Services.AddOptions<ServiceSettings>()
             .Configure(_ => { })
-            .Validate(_ => problems.Count == 0, string.Join("\n", problems))
+            .Validate(_ => found.Count == 0, string.Join("\n", found))
             .ValidateOnStart();
         return settings;
     }

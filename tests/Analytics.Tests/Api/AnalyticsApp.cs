@@ -63,6 +63,7 @@ internal sealed class AnalyticsApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:BuyerKeyFile", Path.Combine(Folder, "buyer.key"));
         builder.UseSetting("Inbox:Enabled", "false");
         builder.UseSetting("Reports:Monthly", "false");
+        builder.UseSetting("Backup:DailyAt", "");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

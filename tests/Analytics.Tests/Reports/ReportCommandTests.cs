@@ -60,7 +60,8 @@ public sealed class ReportCommandTests
     [TestCase(new[] { "report", "--year", "2022", "--format", "pdf", "--out", "a.docx" }, "does not match")]
     [TestCase(new[] { "report", "--year", "2022", "--format", "odt" }, "docx, xlsx, pdf or html")]
     [TestCase(new[] { "report", "--year", "2022", "--out", "report.txt" }, "--out must end in .docx, .xlsx, .pdf or .html, not '.txt'")]
-    [TestCase(new[] { "report", "--year", "2022", "--db", "/nonexistent/analytics.db" }, "No database at /nonexistent/analytics.db")]
+    [TestCase(new[] { "report", "--year", "2022", "--db", "no-such-analytics.db" }, "No database at no-such-analytics.db")]
+    [TestCase(new[] { "report", "--year", "2022", "--db", "/nonexistent/analytics.db" }, "不存在（数据库 /nonexistent/analytics.db），请检查路径。")]
     public async Task UsageErrorsExitWithTwoAndSayWhatIsWrong(string[] args, string message)
     {
         var (code, _, errors) = await RunAsync(args);

@@ -62,6 +62,7 @@ internal sealed class LiveApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:BuyerKeyFile", Path.Combine(_folder, "buyer.key"));
         builder.UseSetting("Inbox:Enabled", "false");
         builder.UseSetting("Reports:Monthly", "false");
+        builder.UseSetting("Backup:DailyAt", "");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
