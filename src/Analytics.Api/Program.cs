@@ -10,6 +10,7 @@ using Analytics.Api.Metrics;
 using Analytics.Api.Pages;
 using Analytics.Api.Reports;
 using Analytics.Api.Screen;
+using Analytics.Api.Shops;
 
 // CLI verbs (import, demo, sample, bench) run here; `serve` and `demo` go on to start the web host below.
 var start = await CommandLine.RunAsync(args, Console.Out, Console.Error);
@@ -84,6 +85,7 @@ app.MapRankings();
 app.MapFreshness();
 app.MapReports();
 app.MapAccountsAdmin();
+app.MapShops();
 app.MapPeoplesPages();
 
 return await ServiceStart.RunAsync(app, Console.Error);

@@ -16,6 +16,10 @@ internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys,
     public async Task<RebuildOutcome> RunAsync(Action<string> progress, CancellationToken cancellationToken)
     {
         var databasePath = Path.GetFullPath(options.DatabasePath);
+        // Held for the whole rebuild: a service starting meanwhile refuses, and one already running makes this refuse.
+        using var held = DatabaseLock.TryTake(databasePath) ?? throw new RebuildRefusedException(
+            "数据库正被正在运行的服务使用。请先停止服务，再运行 rebuild。旧数据库没有任何更改。",
+            "A running service holds the database. Stop it, then run rebuild again. The old database is unchanged.");
         var archive = new ExportArchive(options.EffectiveArchivePath);
         IReadOnlyList<ImportReceipt> landed;
         StoreFigures before;

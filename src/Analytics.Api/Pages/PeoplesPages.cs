@@ -50,6 +50,27 @@ internal static class PeoplesPages
                 shops = data.Shops();
             var shopRows = string.Join("", shops.Select(s =>
                 $"<tr><td>{PageHtml.Encode(s.PlatformName)}</td><td>{PageHtml.Encode(s.Shop)}</td><td>{PageHtml.Encode(s.Enterprise)}</td><td class=\"num\">{s.Orders}</td><td class=\"num\">{s.Imports}</td><td>{PageHtml.Encode(s.FormerNames)}</td></tr>"));
+            var shopOptions = string.Join("", shops.Select(s => $"<option value=\"{PageHtml.Encode(s.Shop)}\">{PageHtml.Encode(s.Shop)}</option>"));
+            var shopForms = user.Role() == Roles.Admin
+                ? $"""
+                  <form id="shop-add-form" class="panel">
+                    <label>新店铺名 <input name="name" required></label>
+                    <label>平台 <select name="platform"><option value="douyin">抖音</option><option value="jd">京东</option><option value="pdd">拼多多</option><option value="taobao">淘宝/天猫</option><option value="kuaishou">快手</option></select></label>
+                    <label>归属企业 <input name="enterprise" placeholder="默认同店铺名"></label>
+                    <button type="submit">登记店铺</button>
+                  </form>
+                  <form id="shop-rename-form" class="panel">
+                    <label>店铺 <select name="from">{shopOptions}</select></label>
+                    <label>改名为 <input name="to" required></label>
+                    <button type="submit">改名</button>
+                  </form>
+                  <form id="shop-merge-form" class="panel">
+                    <label>把店铺 <select name="from">{shopOptions}</select></label>
+                    <label>并入 <select name="to">{shopOptions}</select></label>
+                    <button type="submit" class="danger">合并</button>
+                  </form>
+                  """
+                : "";
             var accounts = user.Role() == Roles.Admin
                 ? """
                   <h2>用户</h2>
@@ -83,6 +104,7 @@ internal static class PeoplesPages
                 </table>
                 <h2>店铺</h2>
                 <table><thead><tr><th>平台</th><th>店铺</th><th>归属企业</th><th>订单数</th><th>导入数</th><th>曾用名</th></tr></thead><tbody>{shopRows}</tbody></table>
+                {shopForms}
                 {accounts}
                 """;
             return Results.Content(PageHtml.Document("管理", body, user, antiforgery.GetAndStoreTokens(context).RequestToken, ["imports.js", "admin.js"]),

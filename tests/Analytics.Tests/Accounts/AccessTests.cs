@@ -34,6 +34,7 @@ public sealed class AccessTests
         ("POST", "/api/imports", [Roles.Operator, Roles.Bureau, Roles.Admin]),
         ("DELETE", "/api/imports/999", [Roles.Operator, Roles.Bureau, Roles.Admin]),
         ("GET", "/api/reports/monthly/2023-03.html", [Roles.Bureau, Roles.Admin]),
+        ("GET", "/api/shops", [Roles.Bureau, Roles.Admin]),
         ("GET", "/api/accounts/users", [Roles.Admin]),
         ("GET", "/api/accounts/audit", [Roles.Admin]),
         ("POST", "/api/accounts/keys", [Roles.Admin]),

@@ -103,5 +103,27 @@
     });
   }
 
+  // Shop registry changes redraw the page: the shop table and the lists in the forms are rendered by the server.
+  function shopForm(id, url, body, done) {
+    var form = document.getElementById(id);
+    if (!form) return;
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var f = form.elements;
+      var question = id === 'shop-merge-form' ? '把“' + f.from.value + '”并入“' + f.to.value + '”？订单和导入记录将迁移，不能撤销。' : null;
+      if (question && !window.confirm(question)) return;
+      A.request('POST', url(f), body(f)).then(function (answer) {
+        if (answer.ok) { window.location.reload(); return; }
+        A.say('error', A.problemText(answer.body));
+      });
+    });
+  }
+  shopForm('shop-add-form', function () { return '/api/shops'; },
+    function (f) { return { name: f.name.value, platform: f.platform.value, enterprise: f.enterprise.value }; });
+  shopForm('shop-rename-form', function (f) { return '/api/shops/' + encodeURIComponent(f.from.value) + '/rename'; },
+    function (f) { return { to: f.to.value }; });
+  shopForm('shop-merge-form', function (f) { return '/api/shops/' + encodeURIComponent(f.from.value) + '/merge'; },
+    function (f) { return { to: f.to.value }; });
+
   loadAll();
 })();
