@@ -17,6 +17,7 @@ public sealed class PeoplesPagesBrowserTests
     private const string File1 = "1678243395_orders.csv";
 
     private string _folder = "";
+    private string _database = "";
     private LiveApp _app = null!;
     private HeadlessChromium _chromium = null!;
     private IBrowserContext _context = null!;
@@ -27,9 +28,9 @@ public sealed class PeoplesPagesBrowserTests
     public async Task StartAFreshServiceAndBrowser()
     {
         _folder = Directory.CreateTempSubdirectory("analytics-pages-").FullName;
-        var database = Path.Combine(_folder, "analytics.db");
-        AccountSessions.AddUser(database, "王芳", "correct horse 1", Roles.Operator, Shop);
-        _app = LiveApp.Start(database, new TestClock(new DateTimeOffset(2023, 3, 20, 10, 0, 0, TimeSpan.FromHours(8))));
+        _database = Path.Combine(_folder, "analytics.db");
+        AccountSessions.AddUser(_database, "王芳", "correct horse 1", Roles.Operator, Shop);
+        _app = LiveApp.Start(_database, new TestClock(new DateTimeOffset(2023, 3, 20, 10, 0, 0, TimeSpan.FromHours(8))));
         _chromium = await HeadlessChromium.LaunchAsync();
         _context = await _chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "zh-CN" });
         _context.SetDefaultTimeout(15_000);
@@ -83,6 +84,40 @@ public sealed class PeoplesPagesBrowserTests
         await _page.Locator("#imports tbody tr[data-import='1']", new() { HasText = "已撤回" }).WaitForAsync();
         Screenshots.Save(await _page.ScreenshotAsync(new() { FullPage = true }), "upload-withdrawn", 1366, 900);
         Assert.That(await _page.Locator("#message").InnerTextAsync(), Does.Contain("已撤回导入 #1"));
+        Assert.That(_browserErrors, Is.Empty);
+    }
+
+    [Test]
+    public async Task AnAdminSeesEveryImportAndMakesADisplayKeyWithItsKioskAddress()
+    {
+        AccountSessions.AddUser(_database, "管理员", "correct horse 9", Roles.Admin);
+        using (var bureau = _app.CreateApiClient())
+        using (var form = new MultipartFormDataContent
+               {
+                   { new ByteArrayContent(SampleFiles.Bytes(Shop, File1)), "file", File1 },
+                   { new StringContent(Shop), "shop" },
+               })
+        using (var landed = await bureau.PostAsync(new Uri("/api/imports", UriKind.Relative), form))
+            Assert.That(landed.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created));
+
+        await _page.GotoAsync(new Uri(_app.Address, "/login").ToString());
+        await _page.FillAsync("input[name=name]", "管理员");
+        await _page.FillAsync("input[name=password]", "correct horse 9");
+        await _page.ClickAsync("button[type=submit]");
+        await _page.WaitForURLAsync("**/admin");
+        await _page.Locator("#imports tbody tr[data-import='1']").WaitForAsync();
+        await _page.Locator("#users tbody tr", new() { HasText = "管理员" }).WaitForAsync();
+
+        await _page.FillAsync("#key-form input[name=name]", "一楼大屏");
+        await _page.ClickAsync("#key-form button[type=submit]");
+        var newKey = _page.Locator("#new-key.ok");
+        await newKey.WaitForAsync();
+        await _page.Locator("#keys tbody tr", new() { HasText = "一楼大屏" }).WaitForAsync();
+        Screenshots.Save(await _page.ScreenshotAsync(new() { FullPage = true }), "admin-page", 1366, 900);
+
+        Assert.That(await newKey.InnerTextAsync(), Does.Contain("只显示这一次").And.Contain("/?key=cek_"));
+        Assert.That(await _page.Locator("table", new() { HasText = "归属企业" }).InnerTextAsync(), Does.Contain(Shop));
+        Assert.That(await _page.Locator("#audit").InnerTextAsync(), Does.Contain("生成密钥").And.Contain("登录"));
         Assert.That(_browserErrors, Is.Empty);
     }
 

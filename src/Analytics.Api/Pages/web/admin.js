@@ -2,6 +2,11 @@
 (function () {
   var A = Analytics;
   var roleNames = { admin: '管理员', bureau: '商务局', operator: '店铺操作员', display: '大屏' };
+  var actionNames = {
+    login: '登录', 'login-failed': '登录失败', 'kiosk-login': '大屏登录', upload: '上传', withdraw: '撤回',
+    'user-add': '添加用户', 'user-disable': '停用用户', 'user-password': '修改密码', 'key-create': '生成密钥', 'key-revoke': '撤销密钥',
+    'shop-add': '登记店铺', 'shop-rename': '店铺改名', 'shop-merge': '合并店铺'
+  };
 
   function shopsOf(text) {
     return text.split(/[,，、]/).map(function (s) { return s.trim(); }).filter(function (s) { return s.length > 0; });
@@ -57,7 +62,7 @@
   function loadAudit() {
     return A.request('GET', '/api/accounts/audit?limit=100').then(function (answer) {
       if (!answer.ok) return;
-      fill('#audit', answer.body, function (e) { return [e.at, e.actor, e.action, e.detail]; }, function (e, td) { td.textContent = e.remote || ''; });
+      fill('#audit', answer.body, function (e) { return [e.at, e.actor, actionNames[e.action] || e.action, e.detail]; }, function (e, td) { td.textContent = e.remote || ''; });
     });
   }
 
