@@ -13,6 +13,7 @@ namespace Analytics.Api.Metrics;
 internal sealed class SalesMetrics(StoreReads data)
 {
     private readonly SalesReader _reader = data.Sales;
+    private IReadOnlyDictionary<string, string>? _platformNames;
     private readonly Dictionary<SalesScope, (WindowFigures Figures, SalesTotals Totals)> _windows = [];
 
     public static readonly IReadOnlyList<string> Measures = ["gmv", "orders", "netSales"];
@@ -95,7 +96,7 @@ internal sealed class SalesMetrics(StoreReads data)
         var total = ranked.OfProducts ? _reader.Ranking(scope, RankingDimension.All["platforms"]) : rows;
         var totalValue = total.Sum(Value);
         var items = known.OrderByDescending(Value).ThenBy(r => r.Key, StringComparer.Ordinal).Take(limit)
-            .Select((row, index) => new RankedItem(index + 1, row.Key, row.Name, row.Platform, row.Shop, row.Orders,
+            .Select((row, index) => new RankedItem(index + 1, row.Key, row.Name, row.Platform, PlatformName(row.Platform), row.Shop, row.Orders,
                 WindowFigures.Yuan(row.GmvFen), WindowFigures.Yuan(row.NetSalesFen),
                 totalValue == 0 ? null : Math.Round((double)Value(row) / totalValue, 4),
                 FigureChanges.Of(Value(row), previous.TryGetValue(RowKey(row), out var before) ? Value(before) : 0)))
@@ -114,7 +115,7 @@ internal sealed class SalesMetrics(StoreReads data)
             .Select((row, index) => new RegionItem(index + 1, row.Key, row.Name, row.Orders, WindowFigures.Yuan(row.GmvFen),
                 WindowFigures.Yuan(row.NetSalesFen), row.Units, totalGmv == 0 ? null : Math.Round((double)row.GmvFen / totalGmv, 4)))
             .ToList();
-        return new ProductRegions(product.Platform, product.ProductId, product.Title, product.Shop,
+        return new ProductRegions(product.Platform, PlatformName(product.Platform)!, product.ProductId, product.Title, product.Shop,
             SalesScope.Text(scope.From), SalesScope.Text(scope.To), Amounts(rows), rows.Sum(r => r.Units), items,
             Amounts(rows.Where(r => r.Key == "")));
     }
@@ -135,6 +136,9 @@ internal sealed class SalesMetrics(StoreReads data)
                 ExpectedEveryHours = hours, Stale = asOf is null || now - asOf.Value > TimeSpan.FromHours(hours),
             };
         }).ToList();
+
+    private string? PlatformName(string? platform) =>
+        platform is null ? null : (_platformNames ??= data.PlatformNames()).GetValueOrDefault(platform, platform);
 
     private static string RowKey(RankingRow row) => $"{row.Platform}\u001f{row.Shop}\u001f{row.Key}";
 

@@ -55,10 +55,10 @@ public sealed class TextFromFilesTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(productTitles[0], Is.EqualTo($"1/2 {MarkupTitle} · 销往3个省份"), "the panel shows the title's characters");
-            Assert.That(productTitles[1], Is.EqualTo($"2/2 {FormulaTitle} · 销往2个省份"));
+            Assert.That(productTitles[0], Is.EqualTo($"1/2 {MarkupTitle}（抖音 · {MarkupShop}） · 销往3个省份"), "the panel shows the title's characters");
+            Assert.That(productTitles[1], Is.EqualTo($"2/2 {FormulaTitle}（抖音 · {MarkupShop}） · 销往2个省份"));
             Assert.That(enterprises, Is.EqualTo(new[] { MarkupShop }), "企业销售排行's scrolling list (a shop not in the registry is its own enterprise)");
-            Assert.That(productLabels, Is.EquivalentTo(new[] { MarkupTitle, FormulaTitle }), "单品销售排行's bar labels, drawn as text on the canvas");
+            Assert.That(productLabels, Is.EquivalentTo(new[] { MarkupTitle + "（抖音）", FormulaTitle + "（抖音）" }), "单品销售排行's bar labels, drawn as text on the canvas");
             Assert.That(shopLabels, Is.EqualTo(new[] { MarkupShop }), "店铺销售排行's bar labels");
             foreach (var (view, seen) in new[] { ("overview", overview), ("rankings", rankings) })
             {

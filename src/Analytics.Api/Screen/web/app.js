@@ -80,7 +80,9 @@ async function refreshProvinces(span) {
 
 async function refreshProducts(span) {
   const ranking = await getJson('/api/rankings/products', { ...span, by: 'netSales', limit: 10 });
-  draw($('[data-chart="products"]'), rankedBars(ranking.items, { valueOf: (i) => wan(i.netSales), labelOf: barLabel, color: palette[1], maxItems: 10 }));
+  // One title is often sold on several platforms: the bar says which.
+  const named = ranking.items.map((item) => ({ ...item, name: `${item.name ?? item.key}（${item.platformName ?? item.platform}）` }));
+  draw($('[data-chart="products"]'), rankedBars(named, { valueOf: (i) => wan(i.netSales), labelOf: barLabel, color: palette[1], maxItems: 10 }));
   const top = ranking.items.slice(0, 5);
   const regions = await Promise.all(top.map((item) =>
     getJson(`/api/products/${encodeURIComponent(item.platform)}/${encodeURIComponent(item.key)}/regions`, span)));

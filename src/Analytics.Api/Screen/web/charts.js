@@ -92,7 +92,7 @@ export function rankedBars(items, { valueOf, labelOf, color = palette[0], maxIte
         color: new echarts.graphic.LinearGradient(0, 0, 1, 0, [{ offset: 0, color: 'rgba(34, 211, 238, 0.15)' }, { offset: 1, color }]),
       },
       label: {
-        show: true, position: 'right', color: ink.label, fontSize: 15,
+        show: true, position: 'right', color: ink.label, fontSize: 16,
         formatter: (p) => labelOf(shown[p.dataIndex]),
       },
     }],

@@ -26,12 +26,12 @@ export function mapOption(ranking, { zoom = 1.15, labels = false } = {}) {
     animationDurationUpdate: 800,
     visualMap: {
       min: 0, max, left: 24, bottom: 24, calculable: false, itemHeight: 140,
-      text: ['高', '低'], textStyle: { color: ink.axis, fontSize: 15 },
+      text: ['高', '低'], textStyle: { color: ink.axis, fontSize: 16 },
       inRange: { color: ink.scale },
     },
     series: [{
       id: 'provinces', type: 'map', map: 'china', roam: false, zoom, top: 'middle',
-      label: { show: labels, color: ink.mapLabel, fontSize: 12 },
+      label: { show: labels, color: ink.mapLabel, fontSize: 16 },
       itemStyle: { areaColor: ink.land, borderColor: ink.border, borderWidth: 1 },
       emphasis: { disabled: true }, select: { disabled: true },
       data,
@@ -41,12 +41,18 @@ export function mapOption(ranking, { zoom = 1.15, labels = false } = {}) {
 
 export const drawMap = (element, ranking, options) => draw(element, mapOption(ranking, options));
 
-/** One product's sales by province, as ranked bars. */
+/**
+ * One product's sales by province, as ranked bars: ranked, labelled and shared by the same figure (网络零售额), and
+ * titled with its platform and shop, since one title is often sold on several platforms.
+ */
 export function drawProductRegions(element, titleElement, regions, index, count) {
-  titleElement.textContent = `${index + 1}/${count} ${regions.title ?? regions.productId} · 销往${regions.items.length}个省份`;
-  return draw(element, rankedBars(regions.items, {
+  const where = [regions.platformName, regions.shop].filter(Boolean).join(' · ');
+  titleElement.textContent = `${index + 1}/${count} ${regions.title ?? regions.productId}${where ? `（${where}）` : ''} · 销往${regions.items.length}个省份`;
+  const total = regions.items.reduce((sum, item) => sum + item.netSales, 0);
+  const items = [...regions.items].sort((a, b) => b.netSales - a.netSales || a.key.localeCompare(b.key));
+  return draw(element, rankedBars(items, {
     valueOf: (item) => wan(item.netSales),
-    labelOf: (item) => `${formatFigure('money', item.netSales)}元 ${item.share === null ? '' : (item.share * 100).toFixed(1) + '%'}`,
+    labelOf: (item) => `${formatFigure('money', item.netSales)}元 ${total > 0 ? ((item.netSales / total) * 100).toFixed(1) + '%' : ''}`,
     color: palette[1],
     maxItems: 8,
   }));

@@ -21,7 +21,7 @@ export function drawTrend(element, current, lastYear) {
     grid: { left: 16, right: 24, top: 44, bottom: 8, containLabel: true },
     legend: { top: 0, right: 16, textStyle: { color: ink.legend, fontSize: 16 }, data: [`${current.from.slice(0, 4)}年`, `${lastYear.from.slice(0, 4)}年`] },
     xAxis: { type: 'category', data: labels, boundaryGap: false, ...axisStyle(), splitLine: { show: false } },
-    yAxis: { type: 'value', name: '万元', nameTextStyle: { color: ink.axis, fontSize: 15 }, ...axisStyle() },
+    yAxis: { type: 'value', name: '万元', nameTextStyle: { color: ink.axis, fontSize: 16 }, ...axisStyle() },
     series: [
       {
         id: 'current', name: `${current.from.slice(0, 4)}年`, type: 'line', smooth: true, showSymbol: false,
