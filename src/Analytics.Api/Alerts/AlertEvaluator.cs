@@ -22,29 +22,36 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
     private const int DropDays = 7;
     private readonly IReadOnlyDictionary<string, string> _platformNames = data.PlatformNames();
 
-    public AlertEvaluation Evaluate(DateTime beijingNow, Func<string, int> expectedEveryHours)
+    /// <param name="dataThrough">judge as if the data ended on this day (the benchmark's replay of past days).</param>
+    /// <param name="onlyBelowBand">judge below-band alone (the benchmark's replay of its settings).</param>
+    public AlertEvaluation Evaluate(DateTime beijingNow, Func<string, int> expectedEveryHours, DateOnly? dataThrough = null, bool onlyBelowBand = false)
     {
         var findings = new List<AlertFinding>();
         var freshness = new SalesMetrics(data).Freshness(beijingNow, expectedEveryHours);
-        findings.AddRange(StaleShops(freshness, beijingNow));
+        if (!onlyBelowBand)
+            findings.AddRange(StaleShops(freshness, beijingNow));
         var stale = freshness.Where(f => f.Stale).Select(f => (f.Platform, f.Shop)).ToHashSet();
 
         var today = DateOnly.FromDateTime(beijingNow);
         DateOnly? judged = null;
-        if (today.DayNumber - kept.To.DayNumber <= SalesForecasts.MaxDataGapDays && kept.Shops.Count > 0)
+        var last = dataThrough is { } through && through < kept.To ? through : kept.To;
+        if (today.DayNumber - last.DayNumber <= SalesForecasts.MaxDataGapDays && kept.Shops.Count > 0)
         {
-            var end = (today < kept.To ? today : kept.To).AddDays(-1);
+            var end = (today < last ? today : last).AddDays(-1);
             judged = end;
             bool Fresh(ShopDaySeries shop) => !stale.Contains((shop.Platform, shop.Shop));
             var scopes = Scopes(end, Fresh).ToList();
             foreach (var scope in scopes)
             {
                 findings.AddRange(BelowBand(scope, end, scopes));
+                if (onlyBelowBand)
+                    continue;
                 findings.AddRange(RefundSpike(scope, end));
                 if (scope.Kind is "county" or "platform" or "enterprise")
                     findings.AddRange(MonthBelowLastYear(scope, end));
             }
-            findings.AddRange(SharpDrops(end));
+            if (!onlyBelowBand)
+                findings.AddRange(SharpDrops(end));
         }
         return new AlertEvaluation(findings, AlertRules.All, judged);
     }
