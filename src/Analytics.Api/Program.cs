@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using Analytics.Api.Accounts;
+using Analytics.Api.Alerts;
 using Analytics.Api.Backups;
 using Analytics.Api.Cli;
+using Analytics.Api.Forecasts;
 using Analytics.Api.Health;
 using Analytics.Api.Hosting;
 using Analytics.Api.Imports;
@@ -51,6 +53,12 @@ builder.AddReports(settings);
 // The daily backup of the database, the archive and the buyer key.
 builder.AddDailyBackup(settings);
 
+// Forecasts with bands, chosen per series by backtest.
+builder.AddForecasts();
+
+// Early warnings: rules judged after each import and hourly, pushed to 企业微信 / 钉钉 robots.
+builder.AddAlerts(settings);
+
 // Metrics answers are kept until the next import commits.
 builder.Services.AddSingleton<AnswerCache>();
 builder.Services.AddProblemDetails();
@@ -83,6 +91,8 @@ app.MapImports();
 app.MapSummary();
 app.MapRankings();
 app.MapFreshness();
+app.MapForecasts();
+app.MapAlerts();
 app.MapReports();
 app.MapAccountsAdmin();
 app.MapShops();

@@ -26,6 +26,11 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
 
     private AccountBook? _accounts;
 
+    /// <summary>预警 episodes and their webhook deliveries.</summary>
+    public AlertBook Alerts => _alerts ??= new AlertBook(this);
+
+    private AlertBook? _alerts;
+
     /// <summary>How many orders and imports the database holds; throws when it cannot be read.</summary>
     public StoreCounts Counts()
     {
@@ -153,6 +158,21 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
     private T WriteAlone<T>(Func<SqliteConnection, T> change)
     {
         _oneWriteAtATime.Wait();
+        try
+        {
+            using var connection = Open();
+            return change(connection);
+        }
+        finally
+        {
+            _oneWriteAtATime.Release();
+        }
+    }
+
+    /// <summary>A small change that waits its turn behind any import, so it never makes an import wait on the database.</summary>
+    internal async Task<T> WriteAloneAsync<T>(Func<SqliteConnection, T> change, CancellationToken cancellationToken)
+    {
+        await _oneWriteAtATime.WaitAsync(cancellationToken);
         try
         {
             using var connection = Open();

@@ -2,18 +2,19 @@ using Analytics.Tools.Bench;
 
 namespace Analytics.Api.Cli;
 
-/// <summary>`bench ingest|api [--lines N] [--dir DIR]`: the speed goals, measured and printed as README tables.</summary>
+/// <summary>`bench ingest|api [--lines N] [--dir DIR]`, `bench forecast [--db demo-data/analytics.db]`: the speed goals, measured and printed as README tables.</summary>
 internal static class BenchCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, TextWriter output)
     {
-        options.AllowOnly("lines", "dir");
+        options.AllowOnly("lines", "dir", "db");
         var folder = Path.GetFullPath(options.Value("dir") ?? "bench-data");
         return options.Positional switch
         {
             ["ingest"] => await IngestBenchmark.RunAsync(options.Number("lines", 1_000_000), folder, output),
             ["api"] => await ApiBenchmark.RunAsync(options.Number("lines", 10_000_000), folder, ThisService(), output),
-            _ => throw new UsageException("bench 需要指定一个基准测试：ingest 或 api。\nbench takes one benchmark: ingest or api."),
+            ["forecast"] => await ForecastBenchmark.RunAsync(Path.GetFullPath(options.Value("db") ?? DemoCommand.DefaultDatabasePath), new Forecasts.ForecastLab(), output),
+            _ => throw new UsageException("bench 需要指定一个基准测试：ingest、api 或 forecast。\nbench takes one benchmark: ingest, api or forecast."),
         };
     }
 

@@ -76,6 +76,9 @@ internal sealed record ServiceSettings
 
     public int LogKeepDays { get; init; } = 30;
 
+    /// <summary>Alerts:…, the warning rules and their webhooks.</summary>
+    public Alerts.AlertSettings Alerts { get; init; } = new();
+
     public int ExpectedUploadHours(string platform) => UploadIntervalHours.GetValueOrDefault(platform, DefaultUploadIntervalHours);
 
     /// <summary>Reads the settings; a value that is present but unreadable is listed in <paramref name="problems"/>.</summary>
@@ -176,6 +179,7 @@ internal sealed record ServiceSettings
             LogsFolder = configuration["Logs:Folder"] is { Length: > 0 } logs ? logs : Beside("logs"),
             LogMaxFileMB = Count("Logs:MaxFileMB", 10),
             LogKeepDays = Count("Logs:KeepDays", 30),
+            Alerts = Analytics.Api.Alerts.AlertSettings.From(configuration, problems),
         };
     }
 }

@@ -14,11 +14,15 @@ internal sealed class AnswerCache
     private const int MaxAnswers = 2000;
     private readonly ConcurrentDictionary<string, (long Version, object Answer)> _answers = new(StringComparer.Ordinal);
 
-    public T GetOrCompute<T>(HttpRequest request, StoreReads data, Func<T> compute) where T : class
+    public T GetOrCompute<T>(HttpRequest request, StoreReads data, Func<T> compute) where T : class =>
+        GetOrCompute(request, data, "", compute);
+
+    /// <param name="implied">what the answer depends on beyond the URL, such as a date that defaults to today.</param>
+    public T GetOrCompute<T>(HttpRequest request, StoreReads data, string implied, Func<T> compute) where T : class
     {
         var version = data.DataVersion();
         // An operator's answers are of their own shops: the same question from them is a different question.
-        var key = request.Path + request.QueryString + "\u001f" + string.Join('|', request.HttpContext.User.OwnShops());
+        var key = request.Path + request.QueryString + "\u001f" + string.Join('|', request.HttpContext.User.OwnShops()) + "\u001f" + implied;
         var fresh = request.Headers.CacheControl.Any(v => v?.Contains("no-cache", StringComparison.OrdinalIgnoreCase) == true);
         if (!fresh && _answers.TryGetValue(key, out var kept) && kept.Version == version && kept.Answer is T answer)
             return answer;

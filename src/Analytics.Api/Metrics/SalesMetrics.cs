@@ -67,6 +67,28 @@ internal sealed class SalesMetrics(StoreReads data)
         return new Trend(SalesScope.Text(scope.From), SalesScope.Text(scope.To), step.ToString().ToLowerInvariant(), points);
     }
 
+    /// <summary>A metric (netSales, gmv in yuan; orders) of every day of the scope, days without sales as 0: the forecasts' input.</summary>
+    public Forecasts.DailySeries Series(SalesScope scope, string metric, Forecasts.ShopDays? kept = null) =>
+        kept is not null && kept.Covers(scope) ? kept.Series(scope, metric) : Forecasts.DailySeries.From(scope.From, scope.To, _reader.Days(scope).Select(d => (DateOnly.Parse(d.Day, CultureInfo.InvariantCulture), MetricOf(metric, d.Orders, d.GmvFen, d.RefundFen))));
+
+    /// <summary>As <see cref="Series"/> for every member of a dimension with sales in the scope, with its name.</summary>
+    public IReadOnlyList<MemberSeries> SeriesBy(SalesScope scope, RankingDimension dimension, string metric) =>
+        _reader.DaysBy(scope, dimension)
+            .GroupBy(d => (d.Key, d.Platform, d.Shop))
+            .Select(member => new MemberSeries(member.Key.Key, member.First().Name ?? member.Key.Key, member.Key.Platform, member.Key.Shop,
+                Forecasts.DailySeries.From(scope.From, scope.To, member.Select(d => (DateOnly.Parse(d.Day, CultureInfo.InvariantCulture), MetricOf(metric, d.Orders, d.GmvFen, d.RefundFen)))),
+                Forecasts.DailySeries.From(scope.From, scope.To, member.Select(d => (DateOnly.Parse(d.Day, CultureInfo.InvariantCulture), d.RefundFen / 100.0))),
+                Forecasts.DailySeries.From(scope.From, scope.To, member.Select(d => (DateOnly.Parse(d.Day, CultureInfo.InvariantCulture), d.GmvFen / 100.0)))))
+            .ToList();
+
+    /// <summary>A day's figure: netSales and gmv in yuan, orders as a count.</summary>
+    public static double MetricOf(string metric, long orders, long gmvFen, long refundFen) => metric switch
+    {
+        "orders" => orders,
+        "gmv" => gmvFen / 100.0,
+        _ => (gmvFen - refundFen) / 100.0,
+    };
+
     private static IEnumerable<(DateOnly Start, DateOnly End)> Intervals(SalesScope scope, TrendInterval interval)
     {
         for (var start = scope.From; start <= scope.To;)
@@ -158,3 +180,6 @@ internal sealed class SalesMetrics(StoreReads data)
         return known;
     }
 }
+
+/// <summary>One member of a dimension (a platform, enterprise, shop, province or product) with its daily series.</summary>
+internal sealed record MemberSeries(string Key, string Name, string? Platform, string? Shop, Forecasts.DailySeries Values, Forecasts.DailySeries Refunds, Forecasts.DailySeries Gmv);

@@ -24,11 +24,14 @@ internal sealed record ScopeParameters(
             return (null, [], "大屏账号只能查看全县的数字（不带 platform、shop、enterprise、province、source 筛选）。 / A display sees the county's figures only, without filters.");
         if (user.IsOperator() && !string.IsNullOrWhiteSpace(Shop) && !user.OwnShops().Contains(Shop.Trim()))
             return (null, [], $"您的账号只能查看本人店铺（{string.Join("、", user.OwnShops())}）的数字。 / An operator sees their own shops only.");
-        var (scope, errors) = Validate(data, time);
+        var (scope, errors) = Validate(data);
         return (scope is not null && user.IsOperator() ? scope with { OnlyShops = user.OwnShops() } : scope, errors, null);
     }
 
-    private (SalesScope? Scope, Dictionary<string, string[]> Errors) Validate(StoreReads data, TimeProvider time)
+    /// <summary>100 years of days.</summary>
+    public const int MaxRangeDays = 36_525;
+
+    private (SalesScope? Scope, Dictionary<string, string[]> Errors) Validate(StoreReads data)
     {
         var errors = new Dictionary<string, string[]>();
         var from = Day(nameof(From), From, errors);
@@ -36,15 +39,11 @@ internal sealed record ScopeParameters(
         if (from is { } f && to is { } t && f > t)
             errors["from"] = [$"from ({From}) is after to ({To}); the range is inclusive, so from must be on or before to."];
 
-        if (from is { } first && to is { } last && !errors.ContainsKey("from"))
-        {
-            var years = data.DaysWithSales();
-            var today = time.BeijingNow().Year;
-            var earliest = (years.First is null ? today : int.Parse(years.First[..4], CultureInfo.InvariantCulture)) - 1;
-            var latest = (years.Last is null ? today : int.Parse(years.Last[..4], CultureInfo.InvariantCulture)) + 1;
-            if (first.Year < earliest || last.Year > latest)
-                errors[first.Year < earliest ? "from" : "to"] = [$"The data covers {earliest + 1}–{latest - 1}; ranges within {earliest}-01-01 … {latest}-12-31 are answered."];
-        }
+        // Any range is answered, with zeros where there is no data: a service whose data is older than a year must still
+        // show this month (empty) rather than an error. Only a span no one asks for is refused, so a typo cannot ask for
+        // a daily trend of millennia.
+        if (from is { } first && to is { } last && !errors.ContainsKey("from") && last.DayNumber - first.DayNumber >= MaxRangeDays)
+            errors["to"] = [$"A range spans at most {MaxRangeDays / 365} years; {From} … {To} is longer."];
 
         string? platform = null;
         if (!string.IsNullOrWhiteSpace(Platform))

@@ -90,6 +90,23 @@ public sealed class SalesReader
         return _connection.Query<DayRow>(SalesSql.SalesByDay(scope, days + SalesSql.ScopeFilter + "\nGROUP BY s.day"), scope.SqlParameters()).ToList();
     }
 
+    /// <summary>
+    /// The scope's days split by a dimension (platform, enterprise, shop, province or product): one row per day and member
+    /// with sales, for the forecasts and warnings that watch every member's series at once.
+    /// </summary>
+    public IReadOnlyList<MemberDayRow> DaysBy(SalesScope scope, RankingDimension dimension)
+    {
+        var sql = $"""
+            SELECT s.day AS Day, {dimension.Key} AS Key, {dimension.Label} AS Name, {dimension.Platform} AS Platform, {dimension.Shop} AS Shop,
+                   sum(s.orders) AS Orders, sum(s.gmv_fen) AS GmvFen, sum(s.refund_fen) AS RefundFen
+            FROM {(dimension.OfProducts ? "product_sales" : "sales")} s
+            WHERE {SalesSql.ScopeFilter}
+            GROUP BY s.day, {dimension.GroupBy}
+            """;
+        var text = dimension.OfProducts ? SalesSql.ProductSalesByDay(scope, sql) : SalesSql.SalesByDay(scope, sql);
+        return _connection.Query<MemberDayRow>(text, scope.SqlParameters()).ToList();
+    }
+
     /// <summary>Distinct buyers of each interval (each clipped to the scope), by interval start.</summary>
     public IReadOnlyDictionary<DateOnly, long> BuyersPer(SalesScope scope, IReadOnlyList<(DateOnly Start, DateOnly End)> intervals)
     {
@@ -174,6 +191,19 @@ public sealed class SalesReader
 public sealed record DayRow
 {
     public required string Day { get; init; }
+    public long Orders { get; init; }
+    public long GmvFen { get; init; }
+    public long RefundFen { get; init; }
+}
+
+/// <summary>A day of one member of a dimension (its key as in rankings: platform code, enterprise, shop, province code, product id).</summary>
+public sealed record MemberDayRow
+{
+    public required string Day { get; init; }
+    public required string Key { get; init; }
+    public string? Name { get; init; }
+    public string? Platform { get; init; }
+    public string? Shop { get; init; }
     public long Orders { get; init; }
     public long GmvFen { get; init; }
     public long RefundFen { get; init; }

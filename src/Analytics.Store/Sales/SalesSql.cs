@@ -48,6 +48,13 @@ internal static class SalesSql
             WHERE day > @daysAfterStart AND day <= @to)
         """;
 
+    private const string RollupProductSalesByDay = """
+        WITH product_sales AS (
+            SELECT day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units
+            FROM product_daily
+            WHERE day >= @from AND day <= @to)
+        """;
+
     private const string RawProductSales = "WITH product_sales AS (\n" + SalesRows.OfOrderProducts + ")";
 
     // One product's rows, found through the (platform, product_id, …) indexes rather than by scanning every product.
@@ -81,6 +88,9 @@ internal static class SalesSql
     public static string SalesByDay(SalesScope scope, string query) => (scope.Raw ? RawSales : RollupSalesByDay) + "\n" + query;
 
     public static string ProductSales(SalesScope scope, string query) => (scope.Raw ? RawProductSales : RollupProductSales) + "\n" + query;
+
+    /// <summary>As <see cref="ProductSales"/>, with every row a real day.</summary>
+    public static string ProductSalesByDay(SalesScope scope, string query) => (scope.Raw ? RawProductSales : RollupProductSalesByDay) + "\n" + query;
 
     /// <summary>As <see cref="ProductSales"/> for the product named by @productPlatform and @productId.</summary>
     public static string OneProductSales(SalesScope scope, string query) => (scope.Raw ? RawProductSales : RollupOneProductSales) + "\n" + query;

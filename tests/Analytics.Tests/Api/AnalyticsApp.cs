@@ -64,6 +64,8 @@ internal sealed class AnalyticsApp : WebApplicationFactory<Program>
         builder.UseSetting("Inbox:Enabled", "false");
         builder.UseSetting("Reports:Monthly", "false");
         builder.UseSetting("Backup:DailyAt", "");
+        // Tests that judge the warning rules call the worker themselves.
+        builder.UseSetting("Alerts:Enabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }
