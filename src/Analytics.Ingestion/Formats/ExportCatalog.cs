@@ -13,12 +13,17 @@ public sealed class ExportCatalog
 {
     private readonly IReadOnlyList<MappedExport> _mapped;
 
-    private ExportCatalog(IReadOnlyList<MappedExport> mapped) => _mapped = mapped;
+    private ExportCatalog(IReadOnlyList<MappedExport> mapped)
+    {
+        _mapped = mapped;
+        All = [.. ExportFormats.All, .. mapped];
+    }
 
     /// <summary>The built-in readers only.</summary>
     public static ExportCatalog BuiltIn { get; } = new([]);
 
-    internal IReadOnlyList<ExportFormat> All => [.. ExportFormats.All, .. _mapped];
+    /// <summary>Built-in readers first: a mapping never claims a file the program reads itself.</summary>
+    internal IReadOnlyList<ExportFormat> All { get; }
 
     /// <summary>The platforms the mapping files add, for the platforms table: their names show on the screen and in reports.</summary>
     public IReadOnlyList<MappedPlatform> MappedPlatforms =>

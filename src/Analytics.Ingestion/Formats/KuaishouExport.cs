@@ -16,6 +16,9 @@ internal sealed class KuaishouExport : ExportFormat
     public override string Name => "快手小店订单导出";
     public override IReadOnlyList<string> Signature { get; } = ["订单号", "实付款", "成交数量"];
 
+    /// <summary>No refund amount in the order export (订单退款(元) is in the settlement export): refunds here are estimates.</summary>
+    public override bool StatesRefundAmounts => false;
+
     public static readonly string[] Current61 =
     [
         "订单号", "赠品订单号", "活动订单编号", "订单创建时间", "订单支付时间", "预售定金支付时间", "订单状态", "实付款", "快递费", "店铺优惠", "平台补贴",

@@ -140,6 +140,10 @@ public sealed class MorePlatformsApiTests
         var ranking = await Get("/api/rankings/platforms?from=2023-03-01&to=2023-03-31");
         Assert.That(Ranked(ranking), Is.EqualTo(new (string?, string?, decimal)[] { ("lecuntao", "乐村淘", 506.40m) }));
 
+        var freshness = await Get("/api/freshness");
+        Assert.That(freshness.EnumerateArray().Where(f => f.GetProperty("platform").GetString() == "lecuntao").Select(f => f.GetProperty("platformName").GetString()),
+            Is.EqualTo(new[] { "乐村淘" }), "the screen's 数据截至 row");
+
         var report = await _client.GetStringAsync(new Uri("/api/reports/monthly/2023-03.html", UriKind.Relative));
         Assert.That(report, Does.Contain("乐村淘").And.Not.Contain("lecuntao"));
     }
