@@ -46,9 +46,6 @@ internal static class WorkbookRows
         null => null,
         string s => s,
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        // Excel keeps 15 significant digits, so a whole number of 16 or more (a 16-digit 快手 or 京东 订单号 stored as a
-        // number) has lost its last digits even where it still prints them all: in E notation the id check refuses it.
-        double d when Math.Abs(d) >= 1e15 => d.ToString("0.##############E+0", CultureInfo.InvariantCulture),
         double d when Math.Abs(d) < 1e15 && d == Math.Floor(d) => d.ToString("0", CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "TRUE" : "FALSE",

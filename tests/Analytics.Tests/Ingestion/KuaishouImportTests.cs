@@ -92,19 +92,18 @@ public sealed class KuaishouImportTests
     }
 
     [Test]
-    public async Task AnOrderNumberStoredAsANumberOnALaterSheetRefusesTheWholeWorkbook()
+    public async Task ACsvWhoseOrderNumbersExcelRoundedIsRefusedWhole()
     {
         using var store = new TestStore();
-        string[] header = ["订单号", "订单支付时间", "订单状态", "实付款", "成交数量"];
-        var workbook = Workbook.Create(
-            ("订单列表1", header, [["2303081123456709", "2023-03-08 10:10:31", "交易成功", "¥87.00", "1"]]),
-            ("订单列表2", header, [[2303081123456710d, "2023-03-08 11:00:00", "交易成功", "¥16.20", "1"]]));
+        var export = new ExportBytes(KuaishouExport.Current61, "-")
+            .Row(Order("2303021234567890", "¥59.80"))
+            .Row(Order("2.30302E+15", "¥32.40"));
 
-        var receipt = await store.ImportAsync("kuaishou.xlsx", workbook);
+        var receipt = await store.ImportAsync("kuaishou.csv", export.Utf8WithBom());
 
         Assert.That(receipt.Rejected, Is.True, receipt.ToText());
-        Assert.That(receipt.Reason, Does.Contain("工作表“订单列表2”第2行，A列（订单号）").And.Contain("Excel"));
-        Assert.That(store.Orders(), Is.Empty, "the good first sheet does not land without the second");
+        Assert.That(receipt.Reason, Does.Contain("第3行，A列（订单号）是“2.30302E+15”").And.Contain("Excel"));
+        Assert.That(store.Orders(), Is.Empty, "the good first row does not land without the second");
     }
 
     [Test]
