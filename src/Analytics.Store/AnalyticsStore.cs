@@ -1,3 +1,4 @@
+using Analytics.Ingestion.Formats;
 using Analytics.Ingestion.Importing;
 using Analytics.Ingestion.Normalising;
 using Analytics.Store.Backups;
@@ -14,10 +15,17 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
 {
     private readonly SemaphoreSlim _oneWriteAtATime = new(1, 1);
     private readonly Lazy<BuyerKeys> _buyerKeys = new(() => BuyerKeys.Load(options.EffectiveBuyerKeyFile));
+    private readonly Lazy<ExportCatalog> _formats = new(() => StoreFormats.Load(options));
     private readonly Lock _migration = new();
     private bool _migrated;
 
     public StoreOptions Options => options;
+
+    /// <summary>
+    /// The exports this store reads: the built-in readers and the mapping files (seeds/formats/ and Formats:Path).
+    /// Throws <see cref="Ingestion.Formats.Mapping.MappingFileException"/> for a bad mapping file, before anything is opened.
+    /// </summary>
+    public ExportCatalog Formats => _formats.Value;
 
     public ExportArchive Archive { get; } = new(options.EffectiveArchivePath);
 
@@ -39,16 +47,17 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
     }
 
     /// <summary>A reading session; dispose it when the request, report or command is done.</summary>
-    public StoreReads Read() => new(Open());
+    public StoreReads Read() => new(Open(), Formats);
 
     internal SqliteConnection Open()
     {
+        var formats = Formats; // a bad mapping file is refused before the database is touched
         var connection = Database.Open(options.DatabasePath);
         lock (_migration)
         {
             if (!_migrated)
             {
-                Database.Migrate(connection, options.SeedsDirectory);
+                Database.Migrate(connection, options.SeedsDirectory, formats.MappedPlatforms);
                 _migrated = true;
             }
         }
@@ -105,7 +114,7 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
         await _oneWriteAtATime.WaitAsync(cancellationToken);
         try
         {
-            return await new DatabaseRebuild(options, _buyerKeys.Value, time).RunAsync(progress, cancellationToken);
+            return await new DatabaseRebuild(options, _buyerKeys.Value, time, Formats).RunAsync(progress, cancellationToken);
         }
         finally
         {
@@ -130,7 +139,7 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
     /// method of this store afterwards: open a new one.
     /// </summary>
     public RestoreOutcome Restore(string backupFolder, Action<string>? progress = null) =>
-        new DatabaseRestore(options, time).Run(backupFolder, progress ?? (_ => { }));
+        new DatabaseRestore(options, time, Formats).Run(backupFolder, progress ?? (_ => { }));
 
     /// <summary>
     /// Registers a shop of a platform (a code or any name of it: jd, 京东); throws <see cref="UnknownPlatformException"/>
@@ -185,7 +194,7 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
     }
 
     private Importer NewImporter(SqliteConnection connection) =>
-        new(new SqliteImportSink(connection, options.KeepArchive ? Archive : null, options.MaintainRollups), _buyerKeys.Value, time);
+        new(new SqliteImportSink(connection, options.KeepArchive ? Archive : null, options.MaintainRollups), _buyerKeys.Value, time, Formats);
 
     public string Now() => time.BeijingNowText();
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Analytics.Ingestion.Formats;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -32,9 +33,10 @@ public static class Database
 
     /// <summary>
     /// Applies every schema script not yet applied, in number order, each in its own transaction, then brings the
-    /// reference data in line with seeds/ (a shop added to seeds/shops.csv maps to its enterprise from the next start).
+    /// reference data in line with seeds/ (a shop added to seeds/shops.csv maps to its enterprise from the next start)
+    /// and with the platforms that mapping files add (<paramref name="mappedPlatforms"/>).
     /// </summary>
-    internal static void Migrate(SqliteConnection connection, string seedsDirectory)
+    internal static void Migrate(SqliteConnection connection, string seedsDirectory, IReadOnlyList<MappedPlatform> mappedPlatforms)
     {
         connection.Execute("CREATE TABLE IF NOT EXISTS schema_versions (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         var applied = connection.Query<long>("SELECT version FROM schema_versions").ToHashSet();
@@ -61,7 +63,7 @@ public static class Database
         }
         using (var transaction = connection.BeginTransaction())
         {
-            ReferenceSeeds.Load(connection, transaction, seedsDirectory);
+            ReferenceSeeds.Load(connection, transaction, seedsDirectory, mappedPlatforms);
             transaction.Commit();
         }
     }

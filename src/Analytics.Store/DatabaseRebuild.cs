@@ -1,3 +1,4 @@
+using Analytics.Ingestion.Formats;
 using Analytics.Ingestion.Importing;
 using Analytics.Ingestion.Normalising;
 using Dapper;
@@ -11,7 +12,7 @@ namespace Analytics.Store;
 /// own id. The new database is built beside the old one and moved over it in one rename only when it is complete, so a
 /// rebuild that is killed or fails leaves the old one serving. This is also how a reader fix reaches old data.
 /// </summary>
-internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys, TimeProvider time)
+internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys, TimeProvider time, ExportCatalog formats)
 {
     public async Task<RebuildOutcome> RunAsync(Action<string> progress, CancellationToken cancellationToken)
     {
@@ -25,7 +26,7 @@ internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys,
         StoreFigures before;
         using (var old = Database.Open(databasePath))
         {
-            Database.Migrate(old, options.SeedsDirectory);
+            Database.Migrate(old, options.SeedsDirectory, formats.MappedPlatforms);
             landed = ImportLog.Landed(old);
             before = StoreFigures.Of(old);
         }
@@ -44,9 +45,9 @@ internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys,
         {
             using (var fresh = Database.Open(building))
             {
-                Database.Migrate(fresh, options.SeedsDirectory);
+                Database.Migrate(fresh, options.SeedsDirectory, formats.MappedPlatforms);
                 CarryOver(fresh, databasePath);
-                var importer = new Importer(new SqliteImportSink(fresh, archive: null, options.MaintainRollups), buyerKeys, time);
+                var importer = new Importer(new SqliteImportSink(fresh, archive: null, options.MaintainRollups), buyerKeys, time, formats);
                 for (var i = 0; i < landed.Count; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

@@ -159,7 +159,8 @@ internal static class ImportLog
 
     private const string SelectReceipts = """
             SELECT id AS ImportId, file_name AS FileName, sha256 AS Sha256, source AS Source, status AS Status,
-                   reason AS Reason, platform AS Platform, layout AS Layout, shop AS Shop, encoding AS Encoding,
+                   reason AS Reason, platform AS Platform, (SELECT p.name FROM platforms p WHERE p.code = imports.platform) AS PlatformName,
+                   layout AS Layout, shop AS Shop, encoding AS Encoding,
                    exported_at AS ExportedAt, rows_read AS RowsRead, lines_new AS LinesNew, lines_updated AS LinesUpdated,
                    lines_unchanged AS LinesUnchanged, rows_rejected AS RowsRejected, summary_rows AS SummaryRows,
                    orders_touched AS OrdersTouched, unpaid_lines AS UnpaidLines, fallbacks AS Fallbacks, latest_paid_at AS LatestPaidAt,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Ingestion.Formats;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Dapper;
@@ -6,10 +7,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Analytics.Store;
 
-/// <summary>Loads seeds/provinces.csv, platforms.csv and shops.csv into the reference tables.</summary>
+/// <summary>Loads seeds/provinces.csv, platforms.csv and shops.csv, and the platforms mapping files add, into the reference tables.</summary>
 internal static class ReferenceSeeds
 {
-    public static void Load(SqliteConnection connection, SqliteTransaction transaction, string seedsDirectory)
+    public static void Load(SqliteConnection connection, SqliteTransaction transaction, string seedsDirectory, IReadOnlyList<MappedPlatform> mappedPlatforms)
     {
         if (!Directory.Exists(seedsDirectory))
             throw new DirectoryNotFoundException($"Reference data folder {seedsDirectory} is missing (it holds provinces.csv, platforms.csv and shops.csv).");
@@ -25,6 +26,8 @@ internal static class ReferenceSeeds
             ON CONFLICT (code) DO UPDATE SET name = excluded.name, aliases = excluded.aliases
             """;
         connection.Execute(upsertPlatform, Read(seedsDirectory, "platforms.csv", "code", "name", "aliases"), transaction);
+        // After platforms.csv: the mapping file in use names its platform, also where platforms.csv lists it too.
+        connection.Execute(upsertPlatform, mappedPlatforms.Select(p => new { code = p.Code, name = p.Name, aliases = string.Join('|', p.Aliases) }), transaction);
 
         // A shop renamed or merged away does not come back from the seeds, and an enterprise the bureau set on the
         // command line stays; seeds/shops.csv still maps shops that imports registered on their own.

@@ -6,6 +6,9 @@ public sealed record StoreOptions
     public required string DatabasePath { get; init; }
     public string SeedsDirectory { get; init; } = Database.DefaultSeedsDirectory;
 
+    /// <summary>The bureau's own mapping files (Formats:Path), read after and over the ones shipped in seeds/formats/.</summary>
+    public string? FormatsDirectory { get; init; }
+
     /// <summary>Outside the database on purpose; defaults to a file beside it. ANALYTICS_BUYER_KEY overrides it.</summary>
     public string? BuyerKeyFile { get; init; }
 

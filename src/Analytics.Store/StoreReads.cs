@@ -1,3 +1,4 @@
+using Analytics.Ingestion.Formats;
 using Analytics.Ingestion.Importing;
 using Analytics.Store.Sales;
 using Microsoft.Data.Sqlite;
@@ -12,11 +13,15 @@ public sealed class StoreReads : IDisposable
 {
     private readonly SqliteConnection _connection;
 
-    internal StoreReads(SqliteConnection connection)
+    internal StoreReads(SqliteConnection connection, ExportCatalog formats)
     {
         _connection = connection;
         Sales = new SalesReader(connection);
+        Formats = formats;
     }
+
+    /// <summary>What each platform's exports can say (refunds stated or inferred), the mapped platforms included.</summary>
+    public ExportCatalog Formats { get; }
 
     /// <summary>Totals, days, buyers, rankings and product regions for a scope and window.</summary>
     public SalesReader Sales { get; }

@@ -1,4 +1,5 @@
 using Analytics.Api.Hosting;
+using Analytics.Ingestion.Formats.Mapping;
 
 namespace Analytics.Api.Cli;
 
@@ -12,11 +13,13 @@ internal static class CommandLine
         Usage: Analytics.Api VERB [options]   (or: dotnet run --project src/Analytics.Api -- VERB [options])
 
           demo   [--urls URL] [--db PATH]            build the demo database on first run, then serve it
-          serve  [--db PATH] [--urls URL] [--inbox DIR] [--create] [--Section:Key VALUE ...]
+          serve  [--db PATH] [--urls URL] [--inbox DIR] [--formats DIR] [--create] [--Section:Key VALUE ...]
                                                      the HTTP API and the inbox worker (default db: data/analytics.db;
                                                      --create makes the database's folder; any setting, e.g. --Screen:Title 标题)
-          import FILE... [--db PATH] [--shop NAME] [--lang en] [--create]
+          import FILE... [--db PATH] [--shop NAME] [--formats DIR] [--lang en] [--create]
                                                      import exports and print a receipt per file (导入)
+          formats [--formats DIR] [--lang en]        the exports it reads, the mapping files included; a bad mapping file
+                                                     is named with its line (平台与映射文件; exit 2)
           withdraw IMPORT_ID [--db PATH]             take a landed import back (撤回)
           rebuild [--db PATH]                        make the database anew from the archive (重建; stop the service first)
           shops list | add NAME --platform P [--enterprise E] | rename OLD NEW | merge FROM INTO [--db PATH]
@@ -42,6 +45,8 @@ internal static class CommandLine
         (a database folder that does not exist: add --create to make it; a port taken; the service already running).
         The archive of landed files is archive/ beside the database (--archive DIR).
         The buyer-key secret is read from ANALYTICS_BUYER_KEY or from --buyer-key-file (default: <db>.buyer-key).
+        Mapping files for other platforms: seeds/formats/*.ini beside the program, then --formats DIR (import, rebuild,
+        withdraw, formats) or Formats__Path, as the service's Formats:Path; a bad one stops every verb (exit 2).
         """;
 
     public static async Task<StartOutcome> RunAsync(string[] args, TextWriter output, TextWriter errors, TextReader? input = null)
@@ -61,6 +66,7 @@ internal static class CommandLine
                 "serve" => StartOutcome.Service(ServeArguments(options), createDatabaseFolder: options.Has("create")),
                 "demo" => await DemoCommand.RunAsync(options, output),
                 "import" => StartOutcome.Exit(await ImportCommand.RunAsync(options, output)),
+                "formats" => StartOutcome.Exit(FormatsCommand.Run(options, output)),
                 "withdraw" => StartOutcome.Exit(await WithdrawCommand.RunAsync(options, output, errors)),
                 "rebuild" => StartOutcome.Exit(await RebuildCommand.RunAsync(options, output, errors)),
                 "shops" => StartOutcome.Exit(await ShopsCommand.RunAsync(options, output, errors)),
@@ -82,6 +88,13 @@ internal static class CommandLine
             await errors.WriteLineAsync(e.Message);
             return StartOutcome.Exit(2);
         }
+        catch (MappingFileException e)
+        {
+            // A mapping file the bureau wrote: which file, which line and why, and nothing done.
+            await errors.WriteLineAsync(e.Message);
+            await errors.WriteLineAsync(e.MessageEn);
+            return StartOutcome.Exit(2);
+        }
         catch (UsageException e)
         {
             await errors.WriteLineAsync(e.Message);
@@ -95,12 +108,13 @@ internal static class CommandLine
     public static string[] ServeArguments(CommandOptions options)
     {
         var settings = options.TakeSettings();
-        options.AllowOnly("db", "urls", "inbox", "buyer-key-file", "archive", "create");
+        options.AllowOnly("db", "urls", "inbox", "buyer-key-file", "archive", "formats", "create");
         var hostArgs = new List<string>();
         if (options.Value("db") is { } db) hostArgs.Add($"--Database:Path={db}");
         if (options.Value("inbox") is { } inbox) hostArgs.Add($"--Inbox:Path={inbox}");
         if (options.Value("buyer-key-file") is { } key) hostArgs.Add($"--Database:BuyerKeyFile={key}");
         if (options.Value("archive") is { } archive) hostArgs.Add($"--Archive:Path={archive}");
+        if (options.Value("formats") is { } formats) hostArgs.Add($"--Formats:Path={formats}");
         if (options.Value("urls") is { } urls) hostArgs.Add($"--urls={urls}");
         // After the named options, so `--Database:Path=…` given as a setting wins like any later command-line value.
         hostArgs.AddRange(settings);

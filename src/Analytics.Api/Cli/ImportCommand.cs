@@ -12,7 +12,7 @@ internal static class ImportCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, TextWriter output)
     {
-        options.AllowOnly("db", "shop", "buyer-key-file", "archive", "lang", "create");
+        options.AllowOnly("db", "shop", "buyer-key-file", "archive", "formats", "lang", "create");
         var english = CommandOptions.English(options);
         if (options.Positional.Count == 0)
             throw new UsageException("import 至少需要一个导出文件。\nimport needs at least one export file.");
@@ -54,6 +54,8 @@ internal static class ImportCommand
             DatabasePath = database,
             BuyerKeyFile = options.Value("buyer-key-file"),
             ArchivePath = options.Value("archive"),
+            // The CLI reads the same folder as the service when Formats__Path is set, so both name a mapped platform alike.
+            FormatsDirectory = options.Value("formats") ?? Environment.GetEnvironmentVariable("Formats__Path"),
         };
     }
 }

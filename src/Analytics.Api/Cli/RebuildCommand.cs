@@ -12,7 +12,7 @@ internal static class RebuildCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter errors)
     {
-        options.AllowOnly("db", "buyer-key-file", "archive", "lang");
+        options.AllowOnly("db", "buyer-key-file", "archive", "formats", "lang");
         var english = CommandOptions.English(options);
         if (options.Positional.Count > 0)
             throw new UsageException("rebuild 不接受文件参数。\nrebuild takes no files.");

@@ -8,7 +8,7 @@ internal static class WithdrawCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter errors)
     {
-        options.AllowOnly("db", "buyer-key-file", "archive", "lang");
+        options.AllowOnly("db", "buyer-key-file", "archive", "formats", "lang");
         var english = CommandOptions.English(options);
         if (options.Positional is not [var idText] || !long.TryParse(idText, out var importId) || importId <= 0)
             throw new UsageException("withdraw 需要一个导入编号（import 的回执和 /api/imports 中的 #号）。\nwithdraw takes one import id.");

@@ -22,6 +22,9 @@ internal sealed record ServiceSettings
     /// <summary>Archive:Path.</summary>
     public string? ArchivePath { get; init; }
 
+    /// <summary>Formats:Path, the bureau's folder of mapping files (<c>*.ini</c>) for platforms the program does not read by itself.</summary>
+    public string? FormatsPath { get; init; }
+
     /// <summary>Inbox:Enabled, Inbox:Path.</summary>
     public bool InboxEnabled { get; init; } = true;
 
@@ -160,6 +163,7 @@ internal sealed record ServiceSettings
             DatabasePath = database,
             BuyerKeyFile = configuration["Database:BuyerKeyFile"],
             ArchivePath = configuration["Archive:Path"],
+            FormatsPath = configuration["Formats:Path"] is { Length: > 0 } formats ? formats : null,
             InboxEnabled = Flag("Inbox:Enabled", true),
             InboxPath = configuration["Inbox:Path"] is { Length: > 0 } inbox ? inbox : Beside("inbox"),
             PinnedDate = pinned,

@@ -1,3 +1,4 @@
+using Analytics.Ingestion.Formats.Mapping;
 using Analytics.Store;
 
 namespace Analytics.Api.Hosting;
@@ -29,6 +30,7 @@ internal static class ServiceStart
     {
         if (settingProblems.Count > 0)
             throw new StartRefusedException("设置有误，服务没有启动：" + string.Join(" ", settingProblems));
+        CheckMappingFiles(settings);
         var database = Path.GetFullPath(settings.DatabasePath);
         var folderExists = Directory.Exists(Path.GetDirectoryName(database));
         if (!folderExists && !createDatabaseFolder)
@@ -69,6 +71,19 @@ internal static class ServiceStart
         {
             await errors.WriteLineAsync($"监听地址已被占用：{e.Message}；请先停止占用它的程序，或用 --urls 换一个端口。");
             return 2;
+        }
+    }
+
+    /// <summary>Every mapping file is read before anything starts: one that cannot be used is named with its line, and nothing runs.</summary>
+    private static void CheckMappingFiles(ServiceSettings settings)
+    {
+        try
+        {
+            StoreFormats.Load(new StoreOptions { DatabasePath = settings.DatabasePath, FormatsDirectory = settings.FormatsPath });
+        }
+        catch (MappingFileException bad)
+        {
+            throw new StartRefusedException($"映射文件有误，服务没有启动：{bad.Message} / {bad.MessageEn}");
         }
     }
 

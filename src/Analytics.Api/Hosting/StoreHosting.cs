@@ -13,6 +13,7 @@ internal static class StoreHosting
             DatabasePath = settings.DatabasePath,
             BuyerKeyFile = settings.BuyerKeyFile,
             ArchivePath = settings.ArchivePath,
+            FormatsDirectory = settings.FormatsPath,
         };
         builder.Services.AddSingleton(settings.PinnedDate is { } pinnedDate
             ? new PinnedDateClock(pinnedDate, TimeProvider.System)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Analytics.Ingestion.Formats;
 using Analytics.Store;
 using Analytics.Store.Sales;
 
@@ -25,7 +24,7 @@ internal sealed class SalesMetrics(StoreReads data)
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Estimates(SalesScope window)
     {
         var totals = Window(window).Totals;
-        IReadOnlyList<string> refunds = totals.Platforms.Where(p => !ExportFormats.StateRefundAmounts(p)).ToList();
+        IReadOnlyList<string> refunds = totals.Platforms.Where(p => !data.Formats.StatesRefundAmounts(p)).ToList();
         return new Dictionary<string, IReadOnlyList<string>>
         {
             ["refunds"] = refunds,

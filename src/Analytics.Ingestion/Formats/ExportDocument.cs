@@ -12,17 +12,21 @@ internal sealed partial class ExportDocument : IDisposable
 {
     private readonly IEnumerator<RawRow> _rows;
     private readonly ProvinceDirectory _provinces;
+    private readonly ExportCatalog _formats;
+    private readonly List<ExportReader> _readers = [];
     private RawRow? _pending;
 
     private int[] _eventTimeColumns;
 
-    private ExportDocument(IEnumerator<RawRow> rows, ProvinceDirectory provinces, ExportFormat format, HeaderRow header, TitleFacts title)
+    private ExportDocument(IEnumerator<RawRow> rows, ProvinceDirectory provinces, ExportCatalog formats, ExportFormat format, HeaderRow header, TitleFacts title)
     {
         _rows = rows;
         _provinces = provinces;
+        _formats = formats;
         Format = format;
         Header = header;
         Reader = format.Bind(header, provinces);
+        _readers.Add(Reader);
         _eventTimeColumns = EventTimeColumns(format, header);
         ShopInTitle = title.Shop;
         ExportedAtInTitle = title.ExportedAt;
@@ -40,13 +44,18 @@ internal sealed partial class ExportDocument : IDisposable
 
     public int SummaryRows { get; private set; }
 
-    public static ExportDocument Open(IEnumerable<RawRow> rows, ProvinceDirectory provinces)
+    /// <summary>What the readers of every sheet had to assume, once each (see <see cref="ExportReader.Notes"/>).</summary>
+    public IEnumerable<string> ReaderNotes => _readers.SelectMany(r => r.Notes).Distinct(StringComparer.Ordinal);
+
+    /// <param name="formats">The exports to recognise; the built-in readers when not given.</param>
+    public static ExportDocument Open(IEnumerable<RawRow> rows, ProvinceDirectory provinces, ExportCatalog? formats = null)
     {
+        formats ??= ExportCatalog.BuiltIn;
         var enumerator = rows.GetEnumerator();
         try
         {
-            var (format, header, title) = FindHeader(enumerator, sheet: null);
-            return new ExportDocument(enumerator, provinces, format, header, title);
+            var (format, header, title) = FindHeader(enumerator, formats, sheet: null);
+            return new ExportDocument(enumerator, provinces, formats, format, header, title);
         }
         catch
         {
@@ -67,13 +76,14 @@ internal sealed partial class ExportDocument : IDisposable
             {
                 // Each worksheet repeats the header (large exports are split over sheets); it may differ in columns.
                 sheet = row.Sheet;
-                var (format, header, _) = FindHeader(_rows, sheet, first: row);
+                var (format, header, _) = FindHeader(_rows, _formats, sheet, first: row);
                 if (format != Format)
                     throw new ExportRejectedException(
                         $"工作表“{sheet}”是{format.Name}，但这个工作簿的第一张表是{Format.Name}。请把每种导出分别放在单独的文件中。",
                         $"Sheet '{sheet}' holds a {format.Name}, but the workbook began with a {Format.Name}; put each export in its own file.");
                 Header = header;
                 Reader = format.Bind(header, _provinces);
+                _readers.Add(Reader);
                 _eventTimeColumns = EventTimeColumns(format, header);
                 continue;
             }
@@ -123,7 +133,8 @@ internal sealed partial class ExportDocument : IDisposable
     private static bool IsSummary(RawRow row) =>
         CellText.Clean(row.FirstText()) is { } first && (first.StartsWith("总计", StringComparison.Ordinal) || first.StartsWith("合计", StringComparison.Ordinal));
 
-    private static (ExportFormat Format, HeaderRow Header, TitleFacts Title) FindHeader(IEnumerator<RawRow> rows, string? sheet, RawRow? first = null)
+    private static (ExportFormat Format, HeaderRow Header, TitleFacts Title) FindHeader(IEnumerator<RawRow> rows, ExportCatalog formats, string? sheet,
+        RawRow? first = null)
     {
         string? shop = null, exportedAt = null;
         for (var seen = 0; seen < ExportFormats.HeaderSearchRows; seen++)
@@ -142,14 +153,14 @@ internal sealed partial class ExportDocument : IDisposable
             {
                 break;
             }
-            if (ExportFormats.Recognise(row) is { } found)
+            if (formats.Recognise(row) is { } found)
                 return (found.Format, found.Header, new TitleFacts(shop, exportedAt));
             var cells = row.Snapshot().Cells;
             shop ??= cells.Select(c => c is null ? null : ShopTitle().Match(c)).FirstOrDefault(m => m is { Success: true })?.Groups[1].Value.Trim();
             exportedAt ??= cells.Select(c => c is null ? null : ExportTimeTitle().Match(c)).FirstOrDefault(m => m is { Success: true }) is { } at &&
                            BeijingTime.TryParse(at.Groups[1].Value.Trim(), out var time) ? BeijingTime.Format(time) : null;
         }
-        throw ExportFormats.NotRecognised(sheet);
+        throw formats.NotRecognised(sheet);
     }
 
     [GeneratedRegex(@"^\s*店铺(?:名称)?\s*[:：]\s*(\S.*)$")]

@@ -11,6 +11,12 @@ internal abstract class ExportFormat
 {
     public abstract string Platform { get; }
 
+    /// <summary>
+    /// The platform's Chinese name where the format itself declares it (a mapping file); null for the built-in readers,
+    /// whose names come from seeds/platforms.csv.
+    /// </summary>
+    public virtual string? PlatformName => null;
+
     /// <summary>The export's name as operators know it, e.g. 抖店订单导出.</summary>
     public abstract string Name { get; }
 
@@ -50,4 +56,7 @@ internal abstract class ExportReader(string layout)
 
     /// <summary>Reads one data row; on failure returns null with <see cref="RowCells.Problem"/> set.</summary>
     public abstract ExportRow? Read(RowCells cells);
+
+    /// <summary>What the reader had to assume while reading (a status it was not told about), for the receipt.</summary>
+    public virtual IEnumerable<string> Notes => [];
 }

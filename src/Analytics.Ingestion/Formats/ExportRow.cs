@@ -20,6 +20,12 @@ internal sealed record ExportRow
     public long? OrderAmountFen { get; init; }
 
     public bool RefundSucceeded { get; init; }
+
+    /// <summary>The refunded amount of this line where the export states it (<see cref="ExportFormat.StatesRefundAmounts"/>); it then wins over <see cref="RefundSucceeded"/>.</summary>
+    public long? RefundAmountFen { get; init; }
+
+    /// <summary>Set by formats that state the refund once per order: taken once and shared over the lines like the order's amount.</summary>
+    public long? OrderRefundFen { get; init; }
     public string? Status { get; init; }
     public string? AfterSaleStatus { get; init; }
 

@@ -17,4 +17,13 @@ public static class PlatformHeaders
 
     /// <summary>JD's 30 columns and the ten appended later.</summary>
     public static IReadOnlyList<string> JdExtended40 { get; } = Array.AsReadOnly(JdExport.Extended40);
+
+    /// <summary>Kuaishou 快手小店's order export, 61 columns.</summary>
+    public static IReadOnlyList<string> Kuaishou61 { get; } = Array.AsReadOnly(KuaishouExport.Current61);
+
+    /// <summary>Kuaishou's later 64 columns (国补类型, 发货类型, 订单销售主体 added).</summary>
+    public static IReadOnlyList<string> Kuaishou64 { get; } = Array.AsReadOnly(KuaishouExport.Extended64);
+
+    /// <summary>微信小店's order export as public importers list it, 57 columns.</summary>
+    public static IReadOnlyList<string> Wechat57 { get; } = Array.AsReadOnly(WechatShopExport.Fields57);
 }

@@ -22,6 +22,9 @@ public sealed record ImportReceipt
     public string? Reason { get; init; }
     public string? ReasonEn { get; init; }
     public string? Platform { get; init; }
+
+    /// <summary>The platform's Chinese name where it is not one the program knows by itself (a mapped platform, 乐村淘).</summary>
+    public string? PlatformName { get; init; }
     public string? Layout { get; init; }
     public string? Shop { get; init; }
 
@@ -87,7 +90,7 @@ internal static class ReceiptText
 {
     private static readonly Dictionary<string, string> PlatformNames = new(StringComparer.Ordinal)
     {
-        ["douyin"] = "抖音", ["jd"] = "京东", ["pdd"] = "拼多多", ["taobao"] = "淘宝/天猫", ["kuaishou"] = "快手",
+        ["douyin"] = "抖音", ["jd"] = "京东", ["pdd"] = "拼多多", ["taobao"] = "淘宝/天猫", ["kuaishou"] = "快手", ["wechat"] = "微信小店",
     };
 
     private static readonly Dictionary<string, string> SourceNames = new(StringComparer.Ordinal)
@@ -98,11 +101,13 @@ internal static class ReceiptText
     public static string PlatformName(string? platform) =>
         platform is null ? "未知平台" : PlatformNames.GetValueOrDefault(platform, platform);
 
+    private static string PlatformName(ImportReceipt r) => r.PlatformName ?? PlatformName(r.Platform);
+
     public static string Chinese(ImportReceipt r, int maxProblems)
     {
         var text = new StringBuilder();
         if (r.ShopRegistered)
-            text.AppendLine(CultureInfo.InvariantCulture, $"新店铺已登记: {r.Shop} ({PlatformName(r.Platform)}), 归属企业: {r.Enterprise ?? r.Shop}（如店铺名输错，请用 shops merge 并入正确的店铺）");
+            text.AppendLine(CultureInfo.InvariantCulture, $"新店铺已登记: {r.Shop} ({PlatformName(r)}), 归属企业: {r.Enterprise ?? r.Shop}（如店铺名输错，请用 shops merge 并入正确的店铺）");
         var outcome = r.Status switch
         {
             ImportStatus.Landed => "已导入",
@@ -116,7 +121,7 @@ internal static class ReceiptText
         if (r.ShopNamedAs is not null)
             text.AppendLine(CultureInfo.InvariantCulture, $"  店铺“{r.ShopNamedAs}”已更名或并入“{r.Shop}”，数据计入“{r.Shop}”");
         if (r.Platform is not null)
-            text.AppendLine(CultureInfo.InvariantCulture, $"  导出：{PlatformName(r.Platform)}，{r.Layout}；编码 {r.Encoding}；店铺 {r.Shop ?? "（无）"}{(r.ExportedAt is null ? "" : $"；导出时间 {r.ExportedAt}")}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  导出：{PlatformName(r)}，{r.Layout}；编码 {r.Encoding}；店铺 {r.Shop ?? "（无）"}{(r.ExportedAt is null ? "" : $"；导出时间 {r.ExportedAt}")}");
         if (r.Status == ImportStatus.Duplicate)
             text.AppendLine(CultureInfo.InvariantCulture, $"  此文件与导入 #{r.SameFileImportId} 内容完全相同，已入库，本次未作任何更改");
         if (r.Landed || r.Status == ImportStatus.Withdrawn)

@@ -13,7 +13,8 @@ namespace Analytics.Ingestion.Importing;
 /// (<see cref="IImportSink"/>, the store); a rejected file leaves every stored order exactly as it was and is recorded
 /// with its reason. The same bytes again change nothing; a landed file is kept by the sink, from which it can be replayed.
 /// </summary>
-public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider time)
+/// <param name="formats">The exports it recognises: the built-in readers and the mapped platforms; the built-in ones when not given.</param>
+public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider time, ExportCatalog? formats = null)
 {
     private const int BatchSize = 256;
 
@@ -42,7 +43,7 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
             if (sink.LandedWithSameContent(text.Sha256) is { } earlier)
                 return Duplicate(earlier, fileName, request, startedAt, preview);
             var rows = text.Container == ExportContainer.Text ? CsvRows.Read(path, text) : WorkbookRows.Read(path);
-            document = ExportDocument.Open(rows, sink.Provinces());
+            document = ExportDocument.Open(rows, sink.Provinces(), formats);
             var shop = ShopNamed(request.Shop, document.ShopInTitle, request.Source);
             var exportedAt = ExportedAt(document, fileName);
             using var batch = sink.Begin(new ImportStart(fileName, text.Sha256, request.Source, startedAt, shop, document.Format.Platform, exportedAt));
@@ -74,6 +75,7 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
                 Reason = reason,
                 ReasonEn = reasonEn,
                 Platform = document?.Format.Platform,
+                PlatformName = document?.Format.PlatformName,
                 Layout = document?.Reader.Layout,
                 Shop = request.Shop ?? document?.ShopInTitle,
                 Encoding = text?.EncodingName,
@@ -100,7 +102,7 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
     {
         var text = ExportFileText.Inspect(archivedPath);
         var rows = text.Container == ExportContainer.Text ? CsvRows.Read(archivedPath, text) : WorkbookRows.Read(archivedPath);
-        using var document = ExportDocument.Open(rows, sink.Provinces());
+        using var document = ExportDocument.Open(rows, sink.Provinces(), formats);
         var exportedAt = ExportedAt(document, landed.FileName);
         using var orders = openSink(document.Format.Platform, exportedAt);
         var written = await WriteAsync(document, exportedAt, orders, onlyOrders, otherShops: null, cancellationToken);
@@ -193,6 +195,7 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
         Source = source,
         Status = ImportStatus.Landed,
         Platform = written.Platform,
+        PlatformName = document.Format.PlatformName,
         Layout = document.Reader.Layout,
         Encoding = text.EncodingName,
         ExportedAt = written.ExportedAt,
@@ -208,7 +211,7 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
         UnpaidLines = written.Progress.UnpaidLines,
         LatestPaidAt = written.Progress.LatestPaidAt,
         EarliestPaidAt = written.Progress.EarliestPaidAt,
-        Fallbacks = written.Progress.DescribeFallbacks(),
+        Fallbacks = string.Join("；", document.ReaderNotes.Prepend(written.Progress.DescribeFallbacks()).Where(note => note.Length > 0)),
         Problems = written.Progress.Problems,
         StartedAt = startedAt,
         FinishedAt = Now(),
@@ -224,6 +227,7 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
             ImportedBy = request.By,
             Status = ImportStatus.Duplicate,
             Platform = earlier.Platform,
+            PlatformName = earlier.PlatformName,
             Layout = earlier.Layout,
             Shop = earlier.Shop,
             Encoding = earlier.Encoding,

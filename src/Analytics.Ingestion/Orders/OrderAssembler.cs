@@ -68,6 +68,8 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
         var amounts = sharesOrderAmount
             ? AmountShare.Split(first.OrderAmountFen!.Value, rows.Select(r => r.LineAmountFen).ToArray())
             : rows.Select(r => r.LineAmountFen).ToArray();
+        // A refund stated per order is shared like the amount; one stated per line is the line's own.
+        var orderRefunds = first.OrderRefundFen is { } orderRefund ? AmountShare.Split(orderRefund, amounts) : null;
         var lines = new OrderLine[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -78,7 +80,7 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
                 ProductTitle = rows[i].ProductTitle,
                 Quantity = rows[i].Quantity,
                 AmountFen = amounts[i],
-                RefundFen = rows[i].RefundSucceeded ? amounts[i] : 0,
+                RefundFen = orderRefunds?[i] ?? rows[i].RefundAmountFen ?? (rows[i].RefundSucceeded ? amounts[i] : 0),
                 Status = rows[i].Status,
                 AfterSaleStatus = rows[i].AfterSaleStatus,
             };

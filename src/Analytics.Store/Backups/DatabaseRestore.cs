@@ -1,4 +1,5 @@
 using System.Globalization;
+using Analytics.Ingestion.Formats;
 using Analytics.Ingestion.Normalising;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -11,7 +12,7 @@ namespace Analytics.Store.Backups;
 /// a landed file. The database in place is kept as <c>&lt;db&gt;.before-restore-&lt;time&gt;</c>; the backup is copied
 /// beside it, checked and brought to this version's schema first, and moved over it in one rename.
 /// </summary>
-internal sealed class DatabaseRestore(StoreOptions options, TimeProvider time)
+internal sealed class DatabaseRestore(StoreOptions options, TimeProvider time, ExportCatalog formats)
 {
     public RestoreOutcome Run(string from, Action<string> progress)
     {
@@ -37,7 +38,7 @@ internal sealed class DatabaseRestore(StoreOptions options, TimeProvider time)
             var check = copy.ExecuteScalar<string>("PRAGMA quick_check");
             if (check != "ok")
                 throw new RestoreRefusedException($"备份中的数据库已损坏（{check}）。没有作任何更改。", $"The backup's database is damaged ({check}). Nothing was changed.");
-            Database.Migrate(copy, options.SeedsDirectory); // a backup made by an earlier version
+            Database.Migrate(copy, options.SeedsDirectory, formats.MappedPlatforms); // a backup made by an earlier version
             copy.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
             counts = StoreCounts.Of(copy);
             landedFiles = DatabaseBackup.LandedFiles(copy);

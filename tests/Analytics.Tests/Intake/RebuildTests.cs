@@ -20,7 +20,7 @@ public sealed class RebuildTests
         var store = new TestStore();
         foreach (var shopFolder in Directory.GetDirectories(SampleFiles.Folder()).Order(StringComparer.Ordinal))
         {
-            foreach (var file in Directory.GetFiles(shopFolder).Order(StringComparer.Ordinal))
+            foreach (var file in SampleFiles.Exports(shopFolder))
                 Assert.That((await store.Store.ImportAsync(file, new ImportRequest("test", Path.GetFileName(shopFolder)))).Landed, Is.True);
         }
         var chain = new List<ImportReceipt>();

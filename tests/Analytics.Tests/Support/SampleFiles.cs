@@ -20,6 +20,10 @@ internal static class SampleFiles
 
     public static string Path(string shop, string file) => System.IO.Path.Combine(Folder(), shop, file);
 
+    /// <summary>A shop folder's exports in export order; a hand-written folder's README.md describes them and is none.</summary>
+    public static IEnumerable<string> Exports(string shopFolder) =>
+        Directory.GetFiles(shopFolder).Where(f => System.IO.Path.GetFileName(f) != "README.md").Order(StringComparer.Ordinal);
+
     public static byte[] Bytes(string shop, string file) => File.ReadAllBytes(Path(shop, file));
 
     /// <summary>The same text in another encoding: UTF-8 files become GB18030, GBK files UTF-8 with a BOM. Same data, another SHA-256.</summary>

@@ -7,11 +7,17 @@ namespace Analytics.Tests.Support;
 /// <summary>A fresh SQLite database in its own temporary folder, imported into through the real importer.</summary>
 internal sealed class TestStore : IDisposable
 {
-    public TestStore()
+    /// <param name="formatsDirectory">The bureau's mapping-file folder (Formats:Path), if the test gives one.</param>
+    public TestStore(string? formatsDirectory = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), "analytics-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
-        Options = new StoreOptions { DatabasePath = Path.Combine(Folder, "analytics.db"), BuyerKeyFile = Path.Combine(Folder, "buyer.key") };
+        Options = new StoreOptions
+        {
+            DatabasePath = Path.Combine(Folder, "analytics.db"),
+            BuyerKeyFile = Path.Combine(Folder, "buyer.key"),
+            FormatsDirectory = formatsDirectory,
+        };
         // One key for every test store, so that two stores fed the same exports hold the same buyer keys and can be compared.
         File.WriteAllText(Options.BuyerKeyFile, "test-buyer-key-shared-by-every-test-store\n");
         Store = new AnalyticsStore(Options, TimeProvider.System);

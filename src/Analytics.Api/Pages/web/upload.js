@@ -6,7 +6,7 @@
   var drop = document.getElementById('drop');
   var previews = document.getElementById('previews');
   var dropped = null;
-  var platformNames = { douyin: '抖音', jd: '京东', pdd: '拼多多', taobao: '淘宝/天猫', kuaishou: '快手' };
+  var platformNames = { douyin: '抖音', jd: '京东', pdd: '拼多多', taobao: '淘宝/天猫', kuaishou: '快手', wechat: '微信小店' };
 
   // An operator of one shop has nothing to choose.
   var shopSelect = document.getElementById('shop');
@@ -67,7 +67,8 @@
       panel.appendChild(A.element('p', '这个文件与导入 #' + p.sameFileImportId + ' 完全相同，导入不会改变任何数据。', 'notice'));
     } else {
       if (p.shopRegistered) panel.appendChild(A.element('p', '店铺“' + p.shop + '”是新店铺，导入后将登记。', 'notice'));
-      fact(facts, '平台 / 格式', (platformNames[p.platform] || p.platform || '') + ' / ' + (p.layout || ''));
+      // A platform a mapping file adds brings its own name; the others are the program's own.
+      fact(facts, '平台 / 格式', (p.platformName || platformNames[p.platform] || p.platform || '') + ' / ' + (p.layout || ''));
       fact(facts, '编码', p.encoding);
       fact(facts, '付款时间', A.period(p));
       fact(facts, '读取行数', p.rowsRead);
