@@ -5,8 +5,9 @@ using Analytics.Store;
 namespace Analytics.Api.Cli;
 
 /// <summary>
-/// `import FILE... [--db PATH] [--shop NAME] [--lang en]`: one receipt per file. Exit 0 when every file landed whole
-/// (or was the same bytes again), 1 when any file or any row of a file was rejected, 2 on usage errors.
+/// `import FILE... [--db PATH] [--shop NAME] [--lang en]`: one receipt per import — each file, each export inside a zip,
+/// and a 淘宝/天猫 订单报表 with its 宝贝报表 as one. Exit 0 when every import landed whole (or was the same bytes again),
+/// 1 when any file or any row of a file was rejected, 2 on usage errors.
 /// </summary>
 internal static class ImportCommand
 {
@@ -22,16 +23,17 @@ internal static class ImportCommand
 
         using var store = new AnalyticsStore(StoreOptionsFrom(options, canCreate: true), TimeProvider.System);
         int rejectedFiles = 0, filesWithRejectedRows = 0;
-        foreach (var file in options.Positional)
+        using var bundle = ExportBundle.Open(options.Positional.Select(f => new ExportFile(f, Path.GetFileName(f))));
+        foreach (var unit in bundle.Units)
         {
-            var receipt = await store.ImportAsync(file, new ImportRequest("cli", options.Value("shop")));
+            var receipt = await store.ImportAsync(unit, new ImportRequest("cli", options.Value("shop")));
             await output.WriteAsync(receipt.ToText(english: english));
             if (receipt.Rejected)
                 rejectedFiles++;
             else if (receipt.RowsRejected > 0)
                 filesWithRejectedRows++;
         }
-        var count = options.Positional.Count;
+        var count = bundle.Units.Count;
         if (count > 1)
         {
             await output.WriteLineAsync(english

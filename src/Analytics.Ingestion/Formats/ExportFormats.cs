@@ -5,7 +5,11 @@ namespace Analytics.Ingestion.Formats;
 /// <summary>Every export the service reads, and how a file's header row is found and recognised.</summary>
 public static class ExportFormats
 {
-    internal static readonly IReadOnlyList<ExportFormat> All = [new DouyinExport(), new JdExport(), new PddExport()];
+    internal static readonly IReadOnlyList<ExportFormat> All =
+    [
+        new DouyinExport(), new JdExport(), new PddExport(),
+        new TaobaoExport(), new TaobaoItemsExport(),
+    ];
 
     /// <summary>Platforms write title rows (名称：…, 店铺：…, a period) above the header; it is always within the first rows.</summary>
     public const int HeaderSearchRows = 20;

@@ -17,4 +17,10 @@ public static class PlatformHeaders
 
     /// <summary>JD's 30 columns and the ten appended later.</summary>
     public static IReadOnlyList<string> JdExtended40 { get; } = Array.AsReadOnly(JdExport.Extended40);
+
+    /// <summary>淘宝/天猫's old 订单报表 (ExportOrderList…csv), 54 columns, six of them with a trailing space.</summary>
+    public static IReadOnlyList<string> TaobaoOrders54 { get; } = Array.AsReadOnly(TaobaoExport.Orders54);
+
+    /// <summary>淘宝/天猫's old 宝贝报表 (ExportOrderDetailList…csv), 10 columns.</summary>
+    public static IReadOnlyList<string> TaobaoItems10 { get; } = Array.AsReadOnly(TaobaoItemsExport.Items10);
 }

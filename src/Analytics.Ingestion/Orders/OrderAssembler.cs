@@ -68,6 +68,10 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
         var amounts = sharesOrderAmount
             ? AmountShare.Split(first.OrderAmountFen!.Value, rows.Select(r => r.LineAmountFen).ToArray())
             : rows.Select(r => r.LineAmountFen).ToArray();
+        // A stated refund (淘宝/天猫 退款金额) is exact; elsewhere a line whose status says the refund succeeded is refunded in full.
+        var refunds = first.OrderRefundFen is { } refund
+            ? AmountShare.Refund(refund, amounts, rows.Select(r => r.Status).ToArray())
+            : rows.Select((r, i) => r.RefundSucceeded ? amounts[i] : 0).ToArray();
         var lines = new OrderLine[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -78,7 +82,7 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
                 ProductTitle = rows[i].ProductTitle,
                 Quantity = rows[i].Quantity,
                 AmountFen = amounts[i],
-                RefundFen = rows[i].RefundSucceeded ? amounts[i] : 0,
+                RefundFen = refunds[i],
                 Status = rows[i].Status,
                 AfterSaleStatus = rows[i].AfterSaleStatus,
             };
@@ -96,7 +100,7 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
             OrderId = first.OrderId,
             PaidAt = paid?.PaidAt,
             PaidAtSource = paid?.PaidAtSource ?? PaymentTimeSource.None,
-            Status = first.Status,
+            Status = first.StatusOfOrder ?? first.Status,
             ProvinceCode = first.ProvinceCode,
             City = first.City,
             District = first.District,
@@ -104,6 +108,9 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
             BuyerSource = buyer?.BuyerSource ?? BuyerSource.None,
             LatestEventTime = latest,
             Lines = lines,
+            Completeness = first.Completeness,
+            ReplacesStoredLines = first.ReplacesStoredLines,
+            Line = first.Line,
         };
     }
 }
