@@ -47,7 +47,7 @@ internal static class WorkbookRows
         null => null,
         string s => s,
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        double d when Math.Abs(d) < ExactWholeNumbers && d == Math.Floor(d) => d.ToString("0", CultureInfo.InvariantCulture),
+        double d when Math.Abs(d) < ExactWholeNumbers && d == Math.Floor(d) => ((long)d).ToString(CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "TRUE" : "FALSE",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

@@ -62,11 +62,18 @@ public sealed class DemoDeterminismTests
         Assert.That(summary.Files, Is.EqualTo(20));
     }
 
+    /// <summary>
+    /// Sample shops whose exports are written by hand, for platforms the generator does not write yet (see sample-data/README.md).
+    /// </summary>
+    private static readonly string[] HandWrittenSampleShops = ["禾丰富硒小米天猫旗舰店"];
+
     [Test]
     public void CommittedSampleDataIsWhatTheGeneratorWritesForSeedOne()
     {
         var committedFolder = CommittedSampleData();
-        var committed = Files(committedFolder).Where(f => f.Key != "README.md").ToDictionary();
+        var committed = Files(committedFolder)
+            .Where(f => f.Key != "README.md" && !HandWrittenSampleShops.Contains(Path.GetDirectoryName(f.Key)))
+            .ToDictionary();
         var fresh = Files(Write(seed: 1));
 
         Assert.That(committed.Keys, Is.EquivalentTo(fresh.Keys), "regenerate with: sample --small --out sample-data");
