@@ -76,4 +76,37 @@ public sealed class TaobaoWorkbookTests
             Is.EqualTo(new[] { ("MX-HQ-250｜规格：250g/袋", 6000L, 2000L) }), "its items replace the one order-level line");
         Assert.That(store.Orders().Sum(o => o.GmvFen), Is.EqualTo(13600L));
     }
+
+    [Test]
+    public async Task AnOrdersFileReSavedAsXlsxStillPairsWithItsItemsFile()
+    {
+        using var store = new TestStore();
+        var header = Analytics.Ingestion.Formats.TaobaoExport.Orders54;
+        var cells = TaobaoFiles.Order("2345678901234567890", "76.00").ToDictionary(c => c.Item1, c => c.Item2.Trim('\t'));
+        var resaved = Workbook.Create(("ExportOrderList202503081015", header.ToArray(), [header.Select(h => (object)cells.GetValueOrDefault(h, "")).ToArray()]));
+        var items = TaobaoFiles.Items()
+            .Row(TaobaoFiles.Item("2345678901234567890", "岷县当归片 100g", "29.90", "2", "MX-DG-100"))
+            .Row(TaobaoFiles.Item("2345678901234567890", "岷县黄芪片 250g", "16.20", "1", "MX-HQ-250"))
+            .Gb18030();
+
+        var receipts = await store.ImportTogetherAsync("淘宝店", ("ExportOrderList202503081015.xlsx", resaved), (TaobaoFiles.ItemsName, items));
+
+        Assert.That(receipts.Select(r => (r.CompanionFileName, r.Layout, r.Encoding)), Is.EqualTo(new[]
+        {
+            ((string?)TaobaoFiles.ItemsName, "订单报表 54列 + 宝贝报表 10列", "XLSX / GB18030 (GBK)"),
+        }));
+        Assert.That(store.Lines().Select(l => (l.ProductId, l.AmountFen)), Is.EqualTo(new (string?, long)[] { ("MX-DG-100", 5980), ("MX-HQ-250", 1620) }));
+    }
+
+    [Test]
+    public async Task ANineteenDigitOrderNumberExcelTurnedIntoANumberRejectsTheWorkbook()
+    {
+        using var store = new TestStore();
+        var workbook = Workbook.Create(("订单列表", Selection, [Row(2345678901234567891d, "40.00", "0.00", "2025-03-02 21:00:00", "交易成功", "1", "岷县黄芪片 250g", "MX-HQ-250")]));
+
+        var receipt = await store.ImportAsync("ExportOrderList202503081015.xlsx", workbook, "淘宝店");
+
+        Assert.That(receipt.Rejected, Is.True);
+        Assert.That(receipt.Reason, Does.Contain("A列（订单编号）").And.Contain("Excel"));
+    }
 }
