@@ -36,9 +36,14 @@ internal static class ImportCommand
         var count = bundle.Units.Count;
         if (count > 1)
         {
+            // Zips and 淘宝/天猫 pairs make the imports differ from the files given; then both are said.
+            var given = options.Positional.Count;
+            var what = count == given && bundle.Units.All(u => u.Companion is null && u.Sources.All(s => s.Path == u.File.Path))
+                ? (Zh: $"共 {count} 个文件", En: $"{count} files")
+                : (Zh: $"共 {count} 次导入（{given} 个文件）", En: $"{count} imports ({given} files)");
             await output.WriteLineAsync(english
-                ? $"{count - rejectedFiles} of {count} files imported, {rejectedFiles} rejected; {filesWithRejectedRows} with rejected rows."
-                : $"共 {count} 个文件：导入 {count - rejectedFiles} 个，拒收 {rejectedFiles} 个；{filesWithRejectedRows} 个文件有被拒收的行。");
+                ? $"{count - rejectedFiles} of {what.En} imported, {rejectedFiles} rejected; {filesWithRejectedRows} with rejected rows."
+                : $"{what.Zh}：导入 {count - rejectedFiles} 个，拒收 {rejectedFiles} 个；{filesWithRejectedRows} 个文件有被拒收的行。");
         }
         return rejectedFiles + filesWithRejectedRows == 0 ? 0 : 1;
     }

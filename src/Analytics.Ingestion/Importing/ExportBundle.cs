@@ -146,9 +146,9 @@ public sealed class ExportBundle : IDisposable
             using var document = ExportDocument.Open(rows, new ProvinceDirectory([]));
             return leaf with { Part = document.Reader.Part, Format = document.Format };
         }
-        catch (Exception e) when (e is ExportRejectedException or IOException or InvalidDataException or DecoderFallbackException or
-                                      ExcelDataReader.Exceptions.ExcelReaderException or CsvHelper.CsvHelperException)
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
+            // Whatever a reader throws on these bytes, the file's own import says it, with the reason.
             return leaf;
         }
     }

@@ -131,7 +131,7 @@ public sealed class ZipImportTests
 
         Assert.That(outcome.ExitCode, Is.Zero, output.ToString());
         Assert.That(output.ToString(), Does.Contain("ExportOrderList202503151020.xlsx：已导入").And.Contain($"{OrdersName} + {ItemsName}：已导入")
-            .And.Contain("共 2 个文件：导入 2 个，拒收 0 个"));
+            .And.Contain("共 2 次导入（3 个文件）：导入 2 个，拒收 0 个"));
         Assert.That(store.Orders(), Has.Count.EqualTo(4));
     }
 }
