@@ -78,14 +78,39 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
         }
     }
 
-    /// <summary>What importing the file would do (see <see cref="Importer.PreviewAsync"/>); nothing is kept.</summary>
-    public async Task<ImportReceipt> PreviewAsync(string path, ImportRequest request, CancellationToken cancellationToken = default)
+    /// <summary>What importing the file would do (see <see cref="Importer.PreviewAsync(string, ImportRequest, CancellationToken)"/>); nothing is kept.</summary>
+    public Task<ImportReceipt> PreviewAsync(string path, ImportRequest request, CancellationToken cancellationToken = default) =>
+        WriteAsync(importer => importer.PreviewAsync(path, request, cancellationToken), cancellationToken);
+
+    /// <summary>Imports one unit of an <see cref="ExportBundle"/>: a file, an orders file with its items file, or a refusal to record.</summary>
+    public Task<ImportReceipt> ImportAsync(ImportUnit unit, ImportRequest request, CancellationToken cancellationToken = default) =>
+        WriteAsync(importer => importer.ImportAsync(unit, request, cancellationToken), cancellationToken);
+
+    /// <summary>What importing the unit would do; nothing is kept.</summary>
+    public Task<ImportReceipt> PreviewAsync(ImportUnit unit, ImportRequest request, CancellationToken cancellationToken = default) =>
+        WriteAsync(importer => importer.PreviewAsync(unit, request, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Imports files given together (see <see cref="ExportBundle"/>): each export on its own, every export inside a zip on its
+    /// own, an orders file with its items file as one import. One receipt per import, in the order given.
+    /// </summary>
+    public async Task<IReadOnlyList<ImportReceipt>> ImportAllAsync(IReadOnlyList<ExportFile> files, ImportRequest request,
+        CancellationToken cancellationToken = default)
+    {
+        using var bundle = ExportBundle.Open(files);
+        var receipts = new List<ImportReceipt>();
+        foreach (var unit in bundle.Units)
+            receipts.Add(await ImportAsync(unit, request, cancellationToken));
+        return receipts;
+    }
+
+    private async Task<ImportReceipt> WriteAsync(Func<Importer, Task<ImportReceipt>> import, CancellationToken cancellationToken)
     {
         await _oneWriteAtATime.WaitAsync(cancellationToken);
         try
         {
             using var connection = Open();
-            return await NewImporter(connection).PreviewAsync(path, request, cancellationToken);
+            return await import(NewImporter(connection));
         }
         finally
         {

@@ -30,7 +30,7 @@ internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys,
             landed = ImportLog.Landed(old);
             before = StoreFigures.Of(old);
         }
-        var missing = landed.Where(i => archive.Find(i.ArchivedAs) is null).Select(i => $"#{i.ImportId} {i.FileName}").ToList();
+        var missing = landed.Where(i => !archive.HasEveryFileOf(i)).Select(i => $"#{i.ImportId} {i.FileName}").ToList();
         if (missing.Count > 0)
         {
             throw new RebuildRefusedException(
@@ -55,7 +55,7 @@ internal sealed class DatabaseRebuild(StoreOptions options, BuyerKeys buyerKeys,
                     progress($"重放 {i + 1}/{landed.Count}：导入 #{landed[i].ImportId} {landed[i].FileName}");
                     using var transaction = fresh.BeginTransaction(deferred: false);
                     var import = landed[i];
-                    var receipt = await importer.ReplayAsync(archive.Find(import.ArchivedAs)!, import,
+                    var receipt = await importer.ReplayAsync(archive.Find(import.ArchivedAs)!, archive.Find(import.CompanionArchivedAs), import,
                         (platform, exportedAt) => SqliteImportSink.Replay(fresh, transaction, import, platform, exportedAt, options.MaintainRollups),
                         onlyOrders: null, cancellationToken);
                     ImportLog.RefreshFileFacts(fresh, transaction, receipt);

@@ -28,6 +28,10 @@ public sealed class ExportArchive(string root)
     /// <summary>The kept copy, or null when the archive does not have it (a database from before the archive).</summary>
     public string? Find(string? relative) => relative is not null && File.Exists(FullPath(relative)) ? FullPath(relative) : null;
 
+    /// <summary>Whether the archive keeps the import's file, and the other file of a two-file import.</summary>
+    public bool HasEveryFileOf(Ingestion.Importing.ImportReceipt import) =>
+        Find(import.ArchivedAs) is not null && (import.CompanionSha256 is null || Find(import.CompanionArchivedAs) is not null);
+
     public string FullPath(string relative) => Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar));
 
     private static string RelativePath(string sha256, string fileName)

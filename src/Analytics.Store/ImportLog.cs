@@ -27,7 +27,10 @@ internal static class ImportLog
                 summary_rows = @SummaryRows, orders_touched = @OrdersTouched, unpaid_lines = @UnpaidLines,
                 fallbacks = @Fallbacks, latest_paid_at = @LatestPaidAt, finished_at = @FinishedAt, file_latest_at = @FileLatestAt,
                 archived_as = @ArchivedAs, same_as_import_id = @SameFileImportId, orders_older_kept = @OrdersOlderKept,
-                shop_registered = @ShopRegistered, earliest_paid_at = @EarliestPaidAt, imported_by = @ImportedBy
+                shop_registered = @ShopRegistered, earliest_paid_at = @EarliestPaidAt, imported_by = @ImportedBy,
+                companion_file_name = @CompanionFileName, companion_sha256 = @CompanionSha256, companion_archived_as = @CompanionArchivedAs,
+                orders_without_items = @OrdersWithoutItems, items_file_awaited = @ItemsFileAwaited, orders_completed = @OrdersCompleted,
+                missing_columns = @MissingColumns, new_columns = @NewColumns
             WHERE id = @ImportId
             """;
         connection.Execute(sql, new
@@ -37,6 +40,8 @@ internal static class ImportLog
             receipt.RowsRejected, receipt.SummaryRows, receipt.OrdersTouched, receipt.UnpaidLines, receipt.Fallbacks, receipt.LatestPaidAt,
             receipt.FinishedAt, receipt.FileLatestAt, receipt.ArchivedAs, receipt.SameFileImportId, receipt.OrdersOlderKept,
             receipt.ShopRegistered, receipt.EarliestPaidAt, receipt.ImportedBy, receipt.ImportId,
+            receipt.CompanionFileName, receipt.CompanionSha256, receipt.CompanionArchivedAs,
+            receipt.OrdersWithoutItems, receipt.ItemsFileAwaited, receipt.OrdersCompleted, receipt.MissingColumns, receipt.NewColumns,
         }, transaction);
 
         ReplaceProblems(connection, transaction, receipt);
@@ -51,7 +56,8 @@ internal static class ImportLog
         const string sql = """
             UPDATE imports SET platform = @Platform, layout = @Layout, encoding = @Encoding, exported_at = @ExportedAt,
                 rows_read = @RowsRead, rows_rejected = @RowsRejected, summary_rows = @SummaryRows, unpaid_lines = @UnpaidLines,
-                fallbacks = @Fallbacks, latest_paid_at = @LatestPaidAt, file_latest_at = @FileLatestAt
+                fallbacks = @Fallbacks, latest_paid_at = @LatestPaidAt, file_latest_at = @FileLatestAt,
+                missing_columns = @MissingColumns, new_columns = @NewColumns
             WHERE id = @ImportId
             """;
         connection.Execute(sql, receipt, transaction);
@@ -83,10 +89,17 @@ internal static class ImportLog
         return id;
     }
 
-    /// <summary>The landed import of exactly these bytes, if any; a withdrawn one no longer counts.</summary>
-    internal static ImportReceipt? LandedWithSameContent(SqliteConnection connection, string sha256)
+    /// <summary>
+    /// The landed import of exactly these bytes, if any — for a two-file import, of exactly these two files; a withdrawn one
+    /// no longer counts. An orders file that landed alone is not the same as that file with its items file.
+    /// </summary>
+    internal static ImportReceipt? LandedWithSameContent(SqliteConnection connection, string sha256, string? companionSha256)
     {
-        var id = connection.ExecuteScalar<long?>("SELECT max(id) FROM imports WHERE sha256 = @sha256 AND status = 'landed'", new { sha256 });
+        const string sql = """
+            SELECT max(id) FROM imports
+            WHERE sha256 = @sha256 AND status = 'landed' AND coalesce(companion_sha256, '') = coalesce(@companionSha256, '')
+            """;
+        var id = connection.ExecuteScalar<long?>(sql, new { sha256, companionSha256 });
         return id is null ? null : Find(connection, id.Value);
     }
 
@@ -167,6 +180,9 @@ internal static class ImportLog
                    file_latest_at AS FileLatestAt, archived_as AS ArchivedAs, same_as_import_id AS SameFileImportId,
                    orders_older_kept AS OrdersOlderKept, shop_registered AS ShopRegistered,
                    earliest_paid_at AS EarliestPaidAt, imported_by AS ImportedBy,
+                   companion_file_name AS CompanionFileName, companion_sha256 AS CompanionSha256, companion_archived_as AS CompanionArchivedAs,
+                   orders_without_items AS OrdersWithoutItems, items_file_awaited AS ItemsFileAwaited, orders_completed AS OrdersCompleted,
+                   missing_columns AS MissingColumns, new_columns AS NewColumns,
                    withdrawn_at AS WithdrawnAt, withdrawn_by AS WithdrawnBy, started_at AS StartedAt, finished_at AS FinishedAt
             FROM imports
             """;

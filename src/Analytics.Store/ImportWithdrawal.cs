@@ -30,7 +30,7 @@ internal sealed class ImportWithdrawal(SqliteConnection connection, Importer imp
 
         using var transaction = connection.BeginTransaction(deferred: false);
         var others = ImportLog.LandedOfShop(connection, transaction, withdrawn.Platform!, withdrawn.Shop!).Where(i => i.ImportId != importId).ToList();
-        var missing = others.Where(i => archive.Find(i.ArchivedAs) is null).Select(i => $"#{i.ImportId} {i.FileName}").ToList();
+        var missing = others.Where(i => !archive.HasEveryFileOf(i)).Select(i => $"#{i.ImportId} {i.FileName}").ToList();
         if (missing.Count > 0)
         {
             throw new WithdrawRefusedException(WithdrawRefusal.ArchiveIncomplete,
@@ -50,7 +50,7 @@ internal sealed class ImportWithdrawal(SqliteConnection connection, Importer imp
         {
             foreach (var other in others)
             {
-                await importer.ReplayAsync(archive.Find(other.ArchivedAs)!, other,
+                await importer.ReplayAsync(archive.Find(other.ArchivedAs)!, archive.Find(other.CompanionArchivedAs), other,
                     (platform, exportedAt) => SqliteImportSink.Replay(connection, transaction, other, platform, exportedAt, maintainRollups),
                     affected, cancellationToken);
             }

@@ -30,7 +30,7 @@ internal sealed class OrderWriter : IOrderSink
                 @refund_fen, @status, @after_sale_status, @observed_at, @import_id, @import_id)
         """;
 
-    private const string StoredOrder = """
+    private const string SelectStoredOrder = """
         SELECT paid_at, buyer_key, observed_at, last_import_id, payment_time_source, status, province_code, city, district, buyer_source
         FROM orders WHERE platform = @platform AND shop = @shop AND order_id = @order_id
         """;
@@ -71,6 +71,19 @@ internal sealed class OrderWriter : IOrderSink
         WHERE platform = @platform AND shop = @shop AND order_id = @order_id
         """;
 
+    // An order that always arrives whole (淘宝/天猫) drops the stored lines it no longer has: its order-level line, once its items came.
+    private const string DeleteLine = """
+        DELETE FROM order_lines WHERE platform = @platform AND shop = @shop AND order_id = @order_id AND line_id = @line_id
+        """;
+
+    // Items filled in for a stored order: its totals are its lines' again, its facts and version stay as they are.
+    private const string RecountOrder = """
+        UPDATE orders SET (gmv_fen, refund_fen, units, line_count) = (
+            SELECT sum(l.amount_fen), sum(l.refund_fen), sum(l.quantity), count(*) FROM order_lines l
+            WHERE l.platform = orders.platform AND l.shop = orders.shop AND l.order_id = orders.order_id)
+        WHERE platform = @platform AND shop = @shop AND order_id = @order_id
+        """;
+
     private const string BumpLine = """
         UPDATE order_lines SET observed_at = @observed_at, last_import_id = @import_id
         WHERE platform = @platform AND shop = @shop AND order_id = @order_id AND line_id = @line_id
@@ -79,7 +92,7 @@ internal sealed class OrderWriter : IOrderSink
 
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
-    private readonly SqliteStatement _line, _newLine, _order, _newOrder, _storedOrder, _storedLines, _bumpOrder, _bumpLine;
+    private readonly SqliteStatement _line, _newLine, _order, _newOrder, _storedOrder, _storedLines, _bumpOrder, _bumpLine, _deleteLine, _recount;
     private readonly TiedOrders _ties;
     private readonly LineParameters _lineParameters, _newLineParameters;
     private readonly OrderParameters _orderParameters, _newOrderParameters;
@@ -103,13 +116,15 @@ internal sealed class OrderWriter : IOrderSink
         _newLine = new SqliteStatement(connection, InsertNewLine);
         _order = new SqliteStatement(connection, ReplaceOrder);
         _newOrder = new SqliteStatement(connection, InsertNewOrder);
-        _storedOrder = new SqliteStatement(connection, StoredOrder);
+        _storedOrder = new SqliteStatement(connection, SelectStoredOrder);
         _storedLines = new SqliteStatement(connection, StoredLines);
         _bumpOrder = new SqliteStatement(connection, BumpOrder);
         _bumpLine = new SqliteStatement(connection, BumpLine);
+        _deleteLine = new SqliteStatement(connection, DeleteLine);
+        _recount = new SqliteStatement(connection, RecountOrder);
         _rollups = new RollupDeltas(platform, shop);
         _buyers = new BuyerStats(connection, platform);
-        foreach (var statement in new[] { _line, _newLine, _order, _newOrder, _storedOrder, _storedLines, _bumpOrder, _bumpLine })
+        foreach (var statement in Statements)
         {
             statement.Bind(statement.Index("@platform"), platform);
             statement.Bind(statement.Index("@shop"), shop);
@@ -131,6 +146,11 @@ internal sealed class OrderWriter : IOrderSink
 
     public void Write(ImportedOrder order)
     {
+        if (order.Completeness == OrderCompleteness.ItemsOnly)
+        {
+            CompleteItems(order);
+            return;
+        }
         var version = VersionOf(order);
         _newOrderParameters.Bind(order, version);
         _newOrder.Bind(_nGmv, order.Lines.Sum(l => l.AmountFen));
@@ -210,26 +230,82 @@ internal sealed class OrderWriter : IOrderSink
         _buyers.Apply(_connection, _transaction);
     }
 
-    private Stored ReadStored(string orderId)
+    /// <summary>The order as stored, facts and lines, for the importer to complete half an order with (see <see cref="IOrderSink.StoredOrder"/>).</summary>
+    public ImportedOrder? StoredOrder(string orderId)
     {
-        _storedOrder.Bind(_storedOrder.Index("@order_id"), orderId);
-        if (!_storedOrder.Step())
-            throw new InvalidOperationException($"Order {orderId} vanished inside its import's transaction.");
-        var stored = new Stored(
-            PaidAt: _storedOrder.ColumnTextOrNull(0), BuyerKey: _storedOrder.ColumnTextOrNull(1), Version: _storedOrder.ColumnText(2),
-            LastImportId: _storedOrder.ColumnInt64(3), PaymentTimeSource: _storedOrder.ColumnText(4), Status: _storedOrder.ColumnTextOrNull(5),
-            ProvinceCode: _storedOrder.ColumnTextOrNull(6), City: _storedOrder.ColumnTextOrNull(7), District: _storedOrder.ColumnTextOrNull(8),
-            BuyerSource: _storedOrder.ColumnText(9));
-        _storedOrder.Reset();
-        return stored;
+        if (TryReadStored(orderId) is not { } stored)
+            return null;
+        return new ImportedOrder
+        {
+            OrderId = orderId,
+            PaidAt = stored.PaidAt,
+            PaidAtSource = StoredText.PaymentTimeSourceOf(stored.PaymentTimeSource),
+            Status = stored.Status,
+            ProvinceCode = stored.ProvinceCode,
+            City = stored.City,
+            District = stored.District,
+            BuyerKey = stored.BuyerKey,
+            BuyerSource = StoredText.BuyerSourceOf(stored.BuyerSource),
+            Lines = StoredLinesOf(orderId).Select(l => new OrderLine
+            {
+                LineId = l.Key, ProductId = l.Value.ProductId, ProductTitle = l.Value.Title, Quantity = (int)l.Value.Quantity,
+                AmountFen = l.Value.AmountFen, RefundFen = l.Value.RefundFen, Status = l.Value.Status, AfterSaleStatus = l.Value.AfterSaleStatus,
+            }).ToList(),
+        };
     }
 
-    /// <summary>The incoming version wins: its lines replace the stored ones of the same id, and its order facts the stored ones.</summary>
-    /// <param name="moveVersion">Whether an order whose data is unchanged still takes this version (it is strictly newer).</param>
-    private void Replace(ImportedOrder order, Stored stored, string version, bool moveVersion)
+    /// <summary>
+    /// Items for a stored order (a 宝贝报表 after its 订单报表): they take the place of the order-level line whatever their
+    /// version, since they only add what was missing; they replace stored items only as a version at least as new. The
+    /// order's facts, version and amounts stay; the amounts were shared over the items by the importer.
+    /// </summary>
+    private void CompleteItems(ImportedOrder order)
     {
+        var stored = ReadStored(order.OrderId);
         var storedLines = StoredLinesOf(order.OrderId);
-        var changed = !SameOrderFacts(order, stored);
+        var version = VersionOf(order);
+        var orderLevelOnly = storedLines.Count == 1 && storedLines.ContainsKey(OrderLine.OrderLevelLineId);
+        if (!orderLevelOnly && string.CompareOrdinal(version, stored.Version) < 0)
+        {
+            Counts.OlderKept++;
+            return;
+        }
+        var stale = StaleLines(order, storedLines);
+        var changed = CountLines(order, storedLines) || stale.Count > 0;
+        if (!changed)
+            return;
+        var lineVersion = string.CompareOrdinal(version, stored.Version) > 0 ? version : stored.Version;
+        if (_maintainRollups)
+            _rollups.Rebuild(order, stored.PaidAt, lineVersion);
+        DeleteLines(order.OrderId, stale);
+        foreach (var line in order.Lines)
+        {
+            _lineParameters.Bind(order.OrderId, line, lineVersion);
+            _line.Execute();
+        }
+        _recount.Bind(_recount.Index("@order_id"), order.OrderId);
+        _recount.Execute();
+        if (orderLevelOnly)
+            Counts.Completed++;
+    }
+
+    private static List<string> StaleLines(ImportedOrder order, Dictionary<string, LineFacts> storedLines) =>
+        order.ReplacesStoredLines ? storedLines.Keys.Except(order.Lines.Select(l => l.LineId), StringComparer.Ordinal).ToList() : [];
+
+    private void DeleteLines(string orderId, List<string> lineIds)
+    {
+        _deleteLine.Bind(_deleteLine.Index("@order_id"), orderId);
+        foreach (var lineId in lineIds)
+        {
+            _deleteLine.Bind(_deleteLine.Index("@line_id"), lineId);
+            _deleteLine.Execute();
+        }
+    }
+
+    /// <summary>Counts the order's lines as new, updated or unchanged against the stored ones; true when any changed.</summary>
+    private bool CountLines(ImportedOrder order, Dictionary<string, LineFacts> storedLines)
+    {
+        var changed = false;
         foreach (var line in order.Lines)
         {
             if (!storedLines.TryGetValue(line.LineId, out var storedLine))
@@ -247,6 +323,33 @@ internal sealed class OrderWriter : IOrderSink
                 changed = true;
             }
         }
+        return changed;
+    }
+
+    private Stored ReadStored(string orderId) =>
+        TryReadStored(orderId) ?? throw new InvalidOperationException($"Order {orderId} vanished inside its import's transaction.");
+
+    private Stored? TryReadStored(string orderId)
+    {
+        _storedOrder.Bind(_storedOrder.Index("@order_id"), orderId);
+        if (!_storedOrder.Step())
+            return null;
+        var stored = new Stored(
+            PaidAt: _storedOrder.ColumnTextOrNull(0), BuyerKey: _storedOrder.ColumnTextOrNull(1), Version: _storedOrder.ColumnText(2),
+            LastImportId: _storedOrder.ColumnInt64(3), PaymentTimeSource: _storedOrder.ColumnText(4), Status: _storedOrder.ColumnTextOrNull(5),
+            ProvinceCode: _storedOrder.ColumnTextOrNull(6), City: _storedOrder.ColumnTextOrNull(7), District: _storedOrder.ColumnTextOrNull(8),
+            BuyerSource: _storedOrder.ColumnText(9));
+        _storedOrder.Reset();
+        return stored;
+    }
+
+    /// <summary>The incoming version wins: its lines replace the stored ones of the same id, and its order facts the stored ones.</summary>
+    /// <param name="moveVersion">Whether an order whose data is unchanged still takes this version (it is strictly newer).</param>
+    private void Replace(ImportedOrder order, Stored stored, string version, bool moveVersion)
+    {
+        var storedLines = StoredLinesOf(order.OrderId);
+        var stale = StaleLines(order, storedLines);
+        var changed = CountLines(order, storedLines) | !SameOrderFacts(order, stored) | stale.Count > 0;
         if (!changed)
         {
             if (moveVersion)
@@ -255,6 +358,7 @@ internal sealed class OrderWriter : IOrderSink
         }
         if (_maintainRollups)
             _rollups.Rebuild(order, stored.PaidAt, version);
+        DeleteLines(order.OrderId, stale);
         foreach (var line in order.Lines)
         {
             _lineParameters.Bind(order.OrderId, line, version);
@@ -307,9 +411,11 @@ internal sealed class OrderWriter : IOrderSink
             new(line.ProductId, line.ProductTitle, line.Quantity, line.AmountFen, line.RefundFen, line.Status, line.AfterSaleStatus);
     }
 
+    private SqliteStatement[] Statements => [_line, _newLine, _order, _newOrder, _storedOrder, _storedLines, _bumpOrder, _bumpLine, _deleteLine, _recount];
+
     public void Dispose()
     {
-        foreach (var statement in new[] { _line, _newLine, _order, _newOrder, _storedOrder, _storedLines, _bumpOrder, _bumpLine })
+        foreach (var statement in Statements)
             statement.Dispose();
         _ties.Dispose();
         _buyers.Dispose();

@@ -9,7 +9,8 @@ namespace Analytics.Store;
 /// <summary>Imports land in SQLite: one write transaction per file, the archive kept before it commits.</summary>
 internal sealed class SqliteImportSink(SqliteConnection connection, ExportArchive? archive, bool maintainRollups) : IImportSink
 {
-    public ImportReceipt? LandedWithSameContent(string sha256) => ImportLog.LandedWithSameContent(connection, sha256);
+    public ImportReceipt? LandedWithSameContent(string sha256, string? companionSha256 = null) =>
+        ImportLog.LandedWithSameContent(connection, sha256, companionSha256);
 
     public ProvinceDirectory Provinces()
     {
@@ -76,10 +77,16 @@ internal sealed class SqliteImportSink(SqliteConnection connection, ExportArchiv
 
         public LineCounts Settle(string? fileLatestAt) => _orders.Settle(fileLatestAt);
 
-        public ImportReceipt Complete(ImportReceipt receipt, string path)
+        public ImportedOrder? StoredOrder(string orderId) => _orders.StoredOrder(orderId);
+
+        public ImportReceipt Complete(ImportReceipt receipt, string path, string? companionPath = null)
         {
             ReleaseStatements(); // prepared statements end before the commit, as they always did
-            var recorded = receipt with { ArchivedAs = _archive?.Keep(path, receipt.Sha256, receipt.FileName) };
+            var recorded = receipt with
+            {
+                ArchivedAs = _archive?.Keep(path, receipt.Sha256, receipt.FileName),
+                CompanionArchivedAs = companionPath is null ? null : _archive?.Keep(companionPath, receipt.CompanionSha256!, receipt.CompanionFileName!),
+            };
             ImportLog.Finish(_connection, _transaction, recorded);
             _transaction.Commit();
             return recorded;

@@ -19,4 +19,19 @@ internal static class StoredText
         BuyerSource.ReceiverFingerprint => "receiver-fingerprint",
         _ => "none",
     };
+
+    public static PaymentTimeSource PaymentTimeSourceOf(string text) => text switch
+    {
+        "column" => PaymentTimeSource.Column,
+        "order-created-column" => PaymentTimeSource.OrderCreatedColumn,
+        "order-number-date" => PaymentTimeSource.OrderNumberDate,
+        _ => PaymentTimeSource.None,
+    };
+
+    public static BuyerSource BuyerSourceOf(string text) => text switch
+    {
+        "account" => BuyerSource.Account,
+        "receiver-fingerprint" => BuyerSource.ReceiverFingerprint,
+        _ => BuyerSource.None,
+    };
 }

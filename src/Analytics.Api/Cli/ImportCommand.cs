@@ -5,8 +5,9 @@ using Analytics.Store;
 namespace Analytics.Api.Cli;
 
 /// <summary>
-/// `import FILE... [--db PATH] [--shop NAME] [--lang en]`: one receipt per file. Exit 0 when every file landed whole
-/// (or was the same bytes again), 1 when any file or any row of a file was rejected, 2 on usage errors.
+/// `import FILE... [--db PATH] [--shop NAME] [--lang en]`: one receipt per import — each file, each export inside a zip,
+/// and a 淘宝/天猫 订单报表 with its 宝贝报表 as one. Exit 0 when every import landed whole (or was the same bytes again),
+/// 1 when any file or any row of a file was rejected, 2 on usage errors.
 /// </summary>
 internal static class ImportCommand
 {
@@ -22,21 +23,27 @@ internal static class ImportCommand
 
         using var store = new AnalyticsStore(StoreOptionsFrom(options, canCreate: true), TimeProvider.System);
         int rejectedFiles = 0, filesWithRejectedRows = 0;
-        foreach (var file in options.Positional)
+        using var bundle = ExportBundle.Open(options.Positional.Select(f => new ExportFile(f, Path.GetFileName(f))));
+        foreach (var unit in bundle.Units)
         {
-            var receipt = await store.ImportAsync(file, new ImportRequest("cli", options.Value("shop")));
+            var receipt = await store.ImportAsync(unit, new ImportRequest("cli", options.Value("shop")));
             await output.WriteAsync(receipt.ToText(english: english));
             if (receipt.Rejected)
                 rejectedFiles++;
             else if (receipt.RowsRejected > 0)
                 filesWithRejectedRows++;
         }
-        var count = options.Positional.Count;
+        var count = bundle.Units.Count;
         if (count > 1)
         {
+            // Zips and 淘宝/天猫 pairs make the imports differ from the files given; then both are said.
+            var given = options.Positional.Count;
+            var what = count == given && bundle.Units.All(u => u.Companion is null && u.Sources.All(s => s.Path == u.File.Path))
+                ? (Zh: $"共 {count} 个文件", En: $"{count} files")
+                : (Zh: $"共 {count} 次导入（{given} 个文件）", En: $"{count} imports ({given} files)");
             await output.WriteLineAsync(english
-                ? $"{count - rejectedFiles} of {count} files imported, {rejectedFiles} rejected; {filesWithRejectedRows} with rejected rows."
-                : $"共 {count} 个文件：导入 {count - rejectedFiles} 个，拒收 {rejectedFiles} 个；{filesWithRejectedRows} 个文件有被拒收的行。");
+                ? $"{count - rejectedFiles} of {what.En} imported, {rejectedFiles} rejected; {filesWithRejectedRows} with rejected rows."
+                : $"{what.Zh}：导入 {count - rejectedFiles} 个，拒收 {rejectedFiles} 个；{filesWithRejectedRows} 个文件有被拒收的行。");
         }
         return rejectedFiles + filesWithRejectedRows == 0 ? 0 : 1;
     }

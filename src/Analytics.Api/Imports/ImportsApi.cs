@@ -35,35 +35,49 @@ internal static class ImportsApi
             return data.Import(id) is { } receipt && MayRead(user, receipt) ? TypedResults.Ok(receipt) : TypedResults.NotFound();
         }).WithSummary("One import receipt with every row it rejected");
 
-        group.MapPost("/", async Task<Results<Created<ImportReceipt>, Ok<ImportReceipt>, UnprocessableEntity<ImportReceipt>, ValidationProblem, ProblemHttpResult>> (
+        group.MapPost("/", async Task<Results<Created<ImportReceipt>, Ok<ImportReceipt>, UnprocessableEntity<ImportReceipt>, Ok<IReadOnlyList<ImportReceipt>>, ValidationProblem, ProblemHttpResult>> (
             HttpRequest request, AnalyticsStore store, ClaimsPrincipal user, TimeProvider time, ServiceSettings settings, CancellationToken cancellationToken) =>
         {
             var (form, tooLarge) = await ReadFormAsync(request, settings, cancellationToken);
             if (tooLarge is not null || form is null)
                 return tooLarge!;
-            var file = form.Files.GetFile("file");
-            if (file is null || file.Length == 0)
-                return Incomplete(file);
+            var files = form.Files.GetFiles("file");
+            if (files.Count == 0 || files.Any(f => f.Length == 0))
+                return Incomplete(files.FirstOrDefault(f => f.Length == 0));
             var shop = form["shop"].ToString().Trim();
             if (ShopRefused(user, shop) is { } refused)
                 return refused;
-            var saved = Path.Combine(Path.GetTempPath(), $"analytics-upload-{Guid.NewGuid():N}{Path.GetExtension(file.FileName)}");
+            var folder = Directory.CreateTempSubdirectory("analytics-upload-").FullName;
             try
             {
-                await using (var target = File.Create(saved))
-                    await file.CopyToAsync(target, cancellationToken);
-                var receipt = await store.ImportAsync(saved, Request(user, shop, file.FileName), cancellationToken);
-                Audit(store, time, request.HttpContext, user, receipt);
-                return Answer(receipt);
+                var saved = new List<ExportFile>();
+                foreach (var file in files)
+                {
+                    // Each under a folder of its own: two uploads may share a name.
+                    var path = Path.Combine(Directory.CreateDirectory(Path.Combine(folder, saved.Count.ToString(CultureInfo.InvariantCulture))).FullName,
+                        "upload" + Path.GetExtension(file.FileName));
+                    await using (var target = File.Create(path))
+                        await file.CopyToAsync(target, cancellationToken);
+                    saved.Add(new ExportFile(path, Path.GetFileName(file.FileName)));
+                }
+                using var bundle = ExportBundle.Open(saved, settings.UploadMaxMegabytes * 1024L * 1024L);
+                var receipts = new List<ImportReceipt>();
+                foreach (var unit in bundle.Units)
+                {
+                    var receipt = await store.ImportAsync(unit, Request(user, shop, unit.File.Name), cancellationToken);
+                    Audit(store, time, request.HttpContext, user, receipt);
+                    receipts.Add(receipt);
+                }
+                return receipts.Count == 1 ? Answer(receipts[0]) : TypedResults.Ok<IReadOnlyList<ImportReceipt>>(receipts);
             }
             finally
             {
-                File.Delete(saved);
+                Directory.Delete(folder, recursive: true);
             }
         })
         .Accepts<IFormFile>("multipart/form-data")
         .DisableAntiforgery() // checked by SessionAntiforgery for browser sessions; scripts with a key have no ambient credentials
-        .WithSummary("Upload one export (form fields: file, shop); 201 with the receipt when it landed, 200 when the same bytes had landed (nothing changed), 422 with the reason when rejected");
+        .WithSummary("Upload exports (form fields: file, repeated for several, and shop). One import (one file, a 淘宝/天猫 订单报表 with its 宝贝报表, or a zip holding one export): 201 with the receipt when it landed, 200 when the same bytes had landed (nothing changed), 422 with the reason when rejected. Several imports (several files, a zip of several exports): 200 with every receipt, each with its own status");
 
         group.MapPost("/preview", async Task<Results<Ok<IReadOnlyList<UploadPreview>>, ValidationProblem, ProblemHttpResult>> (
             HttpRequest request, AnalyticsStore store, UploadStaging staging, ClaimsPrincipal user, ServiceSettings settings, CancellationToken cancellationToken) =>
@@ -78,28 +92,13 @@ internal static class ImportsApi
             if (ShopRefused(user, shop, required: true) is { } refused)
                 return refused;
             var previews = new List<UploadPreview>();
-            foreach (var file in files)
-            {
-                IReadOnlyList<StagedUpload> staged;
-                try
-                {
-                    staged = await staging.StageAsync(file, Account(user), shop, cancellationToken);
-                }
-                catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
-                {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["file"] = [e is InvalidDataException ? $"“{file.FileName}”不是完整的压缩包（可能还在下载中）。" : e.Message],
-                    }, title: "文件无法预览");
-                }
-                foreach (var upload in staged)
-                    previews.Add(new UploadPreview(upload.Id, upload.FileName, await store.PreviewAsync(upload.Path, Request(user, shop, upload.FileName), cancellationToken)));
-            }
+            foreach (var upload in await staging.StageAsync(files, Account(user), shop, cancellationToken))
+                previews.Add(new UploadPreview(upload.Id, upload.FileName, await store.PreviewAsync(upload.Unit, Request(user, shop, upload.FileName), cancellationToken)));
             return TypedResults.Ok<IReadOnlyList<UploadPreview>>(previews);
         })
         .Accepts<IFormFile>("multipart/form-data")
         .DisableAntiforgery()
-        .WithSummary("Stage one or more exports (or a zip of them) for a shop and say what importing each would do; nothing lands until it is confirmed");
+        .WithSummary("Stage one or more exports (or a zip of them) for a shop and say what importing each would do; a 淘宝/天猫 订单报表 with its 宝贝报表 is staged as one import. Nothing lands until it is confirmed");
 
         group.MapPost("/staged/{id}", async Task<Results<Created<ImportReceipt>, Ok<ImportReceipt>, UnprocessableEntity<ImportReceipt>, NotFound>> (
             string id, HttpContext context, AnalyticsStore store, UploadStaging staging, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
@@ -108,7 +107,7 @@ internal static class ImportsApi
                 return TypedResults.NotFound();
             try
             {
-                var receipt = await store.ImportAsync(upload.Path, Request(user, upload.Shop, upload.FileName), cancellationToken);
+                var receipt = await store.ImportAsync(upload.Unit, Request(user, upload.Shop, upload.FileName), cancellationToken);
                 Audit(store, time, context, user, receipt);
                 return receipt.Status switch
                 {
@@ -222,7 +221,7 @@ internal static class ImportsApi
             : ["请以 multipart/form-data 上传导出文件：文件放在名为 file 的字段，店铺名放在 shop 字段。", "Send the export as multipart/form-data with the file in a field named 'file' (and the shop in 'shop')."],
     }, title: "上传的请求不完整 / The upload is incomplete");
 
-    private static Results<Created<ImportReceipt>, Ok<ImportReceipt>, UnprocessableEntity<ImportReceipt>, ValidationProblem, ProblemHttpResult> Answer(ImportReceipt receipt) =>
+    private static Results<Created<ImportReceipt>, Ok<ImportReceipt>, UnprocessableEntity<ImportReceipt>, Ok<IReadOnlyList<ImportReceipt>>, ValidationProblem, ProblemHttpResult> Answer(ImportReceipt receipt) =>
         receipt.Status switch
         {
             ImportStatus.Landed => TypedResults.Created($"/api/imports/{receipt.ImportId}", receipt),

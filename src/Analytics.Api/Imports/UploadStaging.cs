@@ -1,48 +1,50 @@
-using System.IO.Compression;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Analytics.Api.Hosting;
+using Analytics.Ingestion.Importing;
 
 namespace Analytics.Api.Imports;
 
 /// <summary>
 /// Files an operator uploaded and has seen the preview of, waiting for "确认导入". Kept beside the database in
-/// <c>uploads/</c> under a random id, with who staged them and for which shop; forgotten after two hours. A zip is
-/// unpacked into one staged file per export inside it.
+/// <c>uploads/</c> under a random id, with who staged them and for which shop; forgotten after two hours. The files of one
+/// upload are staged as the imports they make (<see cref="ExportBundle"/>): a zip is unpacked into one staged import per
+/// export inside it, and a 淘宝/天猫 订单报表 staged with its 宝贝报表 is one staged import of both files.
 /// </summary>
 internal sealed class UploadStaging(ServiceSettings settings, TimeProvider time)
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromHours(2);
-    private static readonly string[] ExportExtensions = [".csv", ".txt", ".xlsx", ".xls"];
 
     public string Folder { get; } = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.DatabasePath))!, "uploads");
 
-    /// <summary>Stages an uploaded file (or each export inside a zip); returns the staged files.</summary>
-    public async Task<IReadOnlyList<StagedUpload>> StageAsync(IFormFile file, string account, string shop, CancellationToken cancellationToken)
+    /// <summary>Stages the files of one upload (zips unpacked, pairs kept together); returns the staged imports.</summary>
+    public async Task<IReadOnlyList<StagedUpload>> StageAsync(IReadOnlyList<IFormFile> files, string account, string shop, CancellationToken cancellationToken)
     {
         ForgetOld();
-        var name = Path.GetFileName(file.FileName);
-        if (!string.Equals(Path.GetExtension(name), ".zip", StringComparison.OrdinalIgnoreCase))
+        var received = Directory.CreateDirectory(Path.Combine(Folder, "receiving-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
         {
-            await using var upload = file.OpenReadStream();
-            return [await StageAsync(upload, name, account, shop, cancellationToken)];
+            var saved = new List<ExportFile>();
+            foreach (var file in files)
+            {
+                var folder = Directory.CreateDirectory(Path.Combine(received, saved.Count.ToString(CultureInfo.InvariantCulture))).FullName;
+                var path = Path.Combine(folder, "upload" + Path.GetExtension(file.FileName).ToLowerInvariant());
+                await using (var upload = file.OpenReadStream())
+                await using (var target = File.Create(path))
+                    await upload.CopyToAsync(target, cancellationToken);
+                saved.Add(new ExportFile(path, Path.GetFileName(file.FileName)));
+            }
+            using var bundle = ExportBundle.Open(saved, settings.UploadMaxMegabytes * 1024L * 1024L);
+            var staged = new List<StagedUpload>();
+            foreach (var unit in bundle.Units)
+                staged.Add(await StageAsync(unit, account, shop, cancellationToken));
+            return staged;
         }
-        var staged = new List<StagedUpload>();
-        await using var zipStream = file.OpenReadStream();
-        using var zip = new ZipArchive(zipStream, ZipArchiveMode.Read);
-        foreach (var entry in zip.Entries)
+        finally
         {
-            // Folders, and the resource forks a Mac adds, are not exports.
-            if (entry.FullName.EndsWith('/') || entry.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal) ||
-                !ExportExtensions.Contains(Path.GetExtension(entry.Name), StringComparer.OrdinalIgnoreCase))
-                continue;
-            if (entry.Length > settings.UploadMaxMegabytes * 1024L * 1024L)
-                throw new BadHttpRequestException($"压缩包中的“{entry.FullName}”解压后超过 {settings.UploadMaxMegabytes} MB 的上传上限。");
-            await using var inside = entry.Open();
-            staged.Add(await StageAsync(inside, entry.Name, account, shop, cancellationToken));
+            Directory.Delete(received, recursive: true);
         }
-        if (staged.Count == 0)
-            throw new BadHttpRequestException($"压缩包“{name}”中没有 CSV 或 Excel 导出文件。");
-        return staged;
     }
 
     public StagedUpload? Find(string id)
@@ -60,14 +62,24 @@ internal sealed class UploadStaging(ServiceSettings settings, TimeProvider time)
             Directory.Delete(folder, recursive: true);
     }
 
-    private async Task<StagedUpload> StageAsync(Stream content, string fileName, string account, string shop, CancellationToken cancellationToken)
+    private async Task<StagedUpload> StageAsync(ImportUnit unit, string account, string shop, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("N");
         var folder = Directory.CreateDirectory(Path.Combine(Folder, id)).FullName;
-        var path = Path.Combine(folder, "export" + Path.GetExtension(fileName).ToLowerInvariant());
-        await using (var target = File.Create(path))
-            await content.CopyToAsync(target, cancellationToken);
-        var staged = new StagedUpload(id, fileName, path, account, shop, time.GetUtcNow());
+        var path = Path.Combine(folder, "export" + Path.GetExtension(unit.File.Name).ToLowerInvariant());
+        File.Copy(unit.File.Path, path);
+        string? companionPath = null;
+        if (unit.Companion is { } companion)
+        {
+            companionPath = Path.Combine(folder, "companion" + Path.GetExtension(companion.Name).ToLowerInvariant());
+            File.Copy(companion.Path, companionPath);
+        }
+        var staged = new StagedUpload(id, unit.File.Name, path, account, shop, time.GetUtcNow())
+        {
+            CompanionFileName = unit.Companion?.Name,
+            CompanionPath = companionPath,
+            Refusal = unit.Refusal,
+        };
         await File.WriteAllTextAsync(Path.Combine(folder, "upload.json"), JsonSerializer.Serialize(staged), cancellationToken);
         return staged;
     }
@@ -94,4 +106,17 @@ internal sealed class UploadStaging(ServiceSettings settings, TimeProvider time)
 }
 
 /// <param name="Account">The account that staged it: only it may confirm or discard it.</param>
-internal sealed record StagedUpload(string Id, string FileName, string Path, string Account, string Shop, DateTimeOffset StagedAt);
+internal sealed record StagedUpload(string Id, string FileName, string Path, string Account, string Shop, DateTimeOffset StagedAt)
+{
+    /// <summary>The items file staged with an orders file (淘宝/天猫 宝贝报表): the two are one import.</summary>
+    public string? CompanionFileName { get; init; }
+    public string? CompanionPath { get; init; }
+
+    /// <summary>Why the file cannot be imported (a zip inside the zip, an encrypted member): confirming records the rejection.</summary>
+    public ImportRefusal? Refusal { get; init; }
+
+    /// <summary>What importing it takes.</summary>
+    [JsonIgnore]
+    public ImportUnit Unit => new(new ExportFile(Path, FileName),
+        CompanionPath is null ? null : new ExportFile(CompanionPath, CompanionFileName!), Refusal);
+}

@@ -38,7 +38,10 @@ public sealed partial class InboxWorker(AnalyticsStore store, InboxOptions optio
         }
     }
 
-    /// <summary>Imports every settled file now in the inbox; returns their receipts.</summary>
+    /// <summary>
+    /// Imports the files now in the inbox, folder by folder, once every file of a folder has settled (the two files of a
+    /// 淘宝/天猫 export are one import, so the second must not be missed while it is still being copied); returns the receipts.
+    /// </summary>
     public async Task<IReadOnlyList<ImportReceipt>> ScanOnceAsync(CancellationToken cancellationToken)
     {
         var receipts = new List<ImportReceipt>();
@@ -55,39 +58,71 @@ public sealed partial class InboxWorker(AnalyticsStore store, InboxOptions optio
             LogScanFailed(e, options.InboxPath);
             return receipts;
         }
-        foreach (var file in files)
+        foreach (var folder in files.GroupBy(Path.GetDirectoryName))
         {
             if (cancellationToken.IsCancellationRequested)
                 break;
-            if (time.GetUtcNow() - File.GetLastWriteTimeUtc(file) < options.SettleTime)
+            if (folder.Any(file => time.GetUtcNow() - File.GetLastWriteTimeUtc(file) < options.SettleTime))
                 continue;
             try
             {
-                receipts.Add(await ImportOneAsync(file, cancellationToken));
+                receipts.AddRange(await ImportFolderAsync(folder.ToList(), cancellationToken));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // Not the file's fault (locked, disk, database busy): it stays in the inbox for the next scan.
-                LogRetry(e, file);
+                LogRetry(e, folder.Key ?? options.InboxPath);
             }
         }
         return receipts;
     }
 
-    private async Task<ImportReceipt> ImportOneAsync(string file, CancellationToken cancellationToken)
+    /// <summary>One folder's files as one bundle: each file, each export in a zip, and each 淘宝/天猫 pair is an import.</summary>
+    private async Task<List<ImportReceipt>> ImportFolderAsync(List<string> files, CancellationToken cancellationToken)
     {
-        var relative = Path.GetRelativePath(options.InboxPath, file);
+        var relative = Path.GetRelativePath(options.InboxPath, files[0]);
         var shopFolder = Path.GetDirectoryName(relative);
         var shop = string.IsNullOrEmpty(shopFolder) ? null : shopFolder.Split(Path.DirectorySeparatorChar)[0];
-        var receipt = await store.ImportAsync(file, new ImportRequest("inbox", shop), cancellationToken);
-        var target = Path.Combine(receipt.Rejected ? options.FailedPath : options.DonePath, relative);
+        using var bundle = ExportBundle.Open(files.Select(f => new ExportFile(f, Path.GetFileName(f))));
+        var receipts = new List<ImportReceipt>();
+        var ofFile = files.ToDictionary(f => f, _ => new List<ImportReceipt>(), StringComparer.Ordinal);
+        var staying = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var unit in bundle.Units)
+        {
+            try
+            {
+                var receipt = await store.ImportAsync(unit, new ImportRequest("inbox", shop), cancellationToken);
+                receipts.Add(receipt);
+                foreach (var source in unit.Sources)
+                    ofFile[source.Path].Add(receipt);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+            {
+                // Not the file's fault (locked, disk, database busy): it stays in the inbox for the next scan.
+                LogRetry(e, unit.File.Name);
+                staying.UnionWith(unit.Sources.Select(s => s.Path));
+            }
+        }
+        foreach (var (file, fileReceipts) in ofFile)
+        {
+            if (fileReceipts.Count > 0 && !staying.Contains(file))
+                await MoveAsync(file, fileReceipts, cancellationToken);
+        }
+        return receipts;
+    }
+
+    /// <summary>A file goes to failed/ when any import it held was rejected, else to done/, with its receipts beside it.</summary>
+    private async Task MoveAsync(string file, List<ImportReceipt> receipts, CancellationToken cancellationToken)
+    {
+        var relative = Path.GetRelativePath(options.InboxPath, file);
+        var rejected = receipts.Any(r => r.Rejected);
+        var target = Path.Combine(rejected ? options.FailedPath : options.DonePath, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         if (File.Exists(target))
-            target = Path.Combine(Path.GetDirectoryName(target)!, $"{Path.GetFileNameWithoutExtension(target)}.{receipt.ImportId}{Path.GetExtension(target)}");
-        await File.WriteAllTextAsync(target + ".receipt.txt", receipt.ToText(), cancellationToken);
+            target = Path.Combine(Path.GetDirectoryName(target)!, $"{Path.GetFileNameWithoutExtension(target)}.{receipts[0].ImportId}{Path.GetExtension(target)}");
+        await File.WriteAllTextAsync(target + ".receipt.txt", string.Concat(receipts.Select(r => r.ToText())), cancellationToken);
         File.Move(file, target);
-        LogImported(relative, receipt.Status, receipt.ImportId);
-        return receipt;
+        foreach (var receipt in receipts)
+            LogImported(relative, receipt.Status, receipt.ImportId);
     }
 
     private static bool IsExport(string path)

@@ -24,16 +24,29 @@ internal sealed class DouyinExport : ExportFormat
         "预约送达时间", "建议发货时间（起）", "建议发货时间（止）", "物流SN码", "物流IMEI码1", "物流IMEI码2",
     ];
 
+    /// <summary>The 65 columns of 2024–25, before 地址修改时段, 序列号, 商品69码 and the SN/IMEI columns were added.</summary>
+    private static readonly string[] Previous65 = Current74
+        .Except(["地址修改时段", "序列号", "商品69码", "发货SN码", "发货IMEI码1", "发货IMEI码2", "物流SN码", "物流IMEI码1", "物流IMEI码2"]).ToArray();
+
+    private static readonly KnownLayout[] Known = [new("商品维度 74列 (当前版)", Current74), new("商品维度 65列 (旧版)", Previous65)];
+
     public override ExportReader Bind(HeaderRow header, ProvinceDirectory provinces)
     {
         var columns = new ColumnBinder(header, Name);
         var hasLines = header.Has("子订单编号");
-        var layout = !hasLines ? $"订单维度 ({header.NamedCount}列)"
-            : header.IsExactly(Current74) ? "商品维度 74列 (当前版)"
-            : header.NamedCount is 54 or 65 && header.Names.Where(n => n.Length > 0).All(n => Current74.Any(c => HeaderText.Normalise(c) == n) || n is "商品名称" or "商品金额" or "货号")
-                ? $"商品维度 {header.NamedCount}列 (旧版)"
-                : $"自定义报表 ({header.NamedCount}列)";
-        return new Reader(layout, provinces)
+        var drift = ColumnDrift.None;
+        string layout;
+        if (!hasLines)
+            layout = $"订单维度 ({header.NamedCount}列)";
+        else if (header.IsExactly(Current74))
+            layout = "商品维度 74列 (当前版)";
+        else if (header.NamedCount is 54 or 65 && header.Names.Where(n => n.Length > 0).All(n => Current74.Any(c => HeaderText.Normalise(c) == n) || n is "商品名称" or "商品金额" or "货号"))
+            layout = $"商品维度 {header.NamedCount}列 (旧版)";
+        else if (KnownLayout.Closest(header, Known) is { } near)
+            (layout, drift) = (near.Layout.Name, near.Drift);
+        else
+            layout = $"自定义报表 ({header.NamedCount}列)";
+        return new Reader(layout, drift, provinces)
         {
             OrderId = columns.Required("主订单编号"),
             LineId = columns.Optional("子订单编号"),
@@ -61,7 +74,7 @@ internal sealed class DouyinExport : ExportFormat
         return null;
     }
 
-    private sealed class Reader(string layout, ProvinceDirectory provinces) : ExportReader(layout)
+    private sealed class Reader(string layout, ColumnDrift drift, ProvinceDirectory provinces) : ExportReader(layout, drift)
     {
         public required int OrderId, LineId, ProductId, Title, Quantity, Payable, PaidAt, Status, AfterSale;
         public required int Province, City, District, Receiver, ReceiverPhone;

@@ -37,6 +37,9 @@ internal abstract class ExportFormat
     /// <summary>When the file itself says when it was exported (Douyin puts a timestamp in the file name).</summary>
     public virtual DateTime? ExportedAt(string fileName) => null;
 
+    /// <summary>For a file of a two-file export: the name its other file usually has, when the name follows the platform's convention.</summary>
+    public virtual string? CompanionFileName(string fileName) => null;
+
     /// <summary>
     /// Whether a column records something that happened to the order (created, paid, shipped, completed, refunded …):
     /// the latest such time versions the order when the file states no export time. Promised, estimated and
@@ -48,11 +51,26 @@ internal abstract class ExportFormat
     private static readonly string[] NotEvents = ["承诺", "预计", "预约", "建议", "时段", "超时", "期限", "截止"];
 }
 
+/// <summary>What a file is of its platform's export: all of it, or one of the two files an order and its items come in.</summary>
+public enum ExportPart { Whole, Orders, Items }
+
 /// <summary>A format bound to one file's header.</summary>
-internal abstract class ExportReader(string layout)
+internal abstract class ExportReader(string layout, ColumnDrift? drift = null)
 {
     /// <summary>Which layout of the export this is, e.g. 商品维度 74列 or 自定义报表 (23列).</summary>
     public string Layout { get; } = layout;
+
+    /// <summary>How the header differs from the known layout it is (<see cref="KnownLayout"/>): the platform changed its export.</summary>
+    public ColumnDrift Drift { get; } = drift ?? ColumnDrift.None;
+
+    /// <summary>What the rows themselves said about the export once read (淘宝 or 天猫), shown beside the layout.</summary>
+    public string? Variant { get; protected set; }
+
+    /// <summary>
+    /// Which part of its platform's export this file is: the whole export (most platforms), or the orders file or the
+    /// items file of an export that comes as two files joined on the order id (淘宝/天猫's 订单报表 and 宝贝报表).
+    /// </summary>
+    public ExportPart Part { get; init; }
 
     /// <summary>Reads one data row; on failure returns null with <see cref="RowCells.Problem"/> set.</summary>
     public abstract ExportRow? Read(RowCells cells);

@@ -8,6 +8,7 @@ public static class ExportFormats
     internal static readonly IReadOnlyList<ExportFormat> All =
     [
         new DouyinExport(), new JdExport(), new PddExport(), new KuaishouExport(), new WechatShopExport(),
+        new TaobaoExport(), new TaobaoItemsExport(),
     ];
 
     /// <summary>Platforms write title rows (名称：…, 店铺：…, a period) above the header; it is always within the first rows.</summary>

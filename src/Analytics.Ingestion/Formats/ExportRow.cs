@@ -19,14 +19,18 @@ internal sealed record ExportRow
     /// <summary>Set by formats that repeat the order's amount on every line (JD): taken once and shared over the lines.</summary>
     public long? OrderAmountFen { get; init; }
 
+    /// <summary>Set by formats that state the order's refunded amount (淘宝/天猫 退款金额): taken once and shared over the lines.</summary>
+    public long? OrderRefundFen { get; init; }
+
     public bool RefundSucceeded { get; init; }
 
     /// <summary>The refunded amount of this line where the export states it (<see cref="ExportFormat.StatesRefundAmounts"/>); it then wins over <see cref="RefundSucceeded"/>.</summary>
     public long? RefundAmountFen { get; init; }
 
-    /// <summary>Set by formats that state the refund once per order: taken once and shared over the lines like the order's amount.</summary>
-    public long? OrderRefundFen { get; init; }
     public string? Status { get; init; }
+
+    /// <summary>Set where a line's own status differs from its order's (a 宝贝报表 item joined to its 订单报表 row): the order's.</summary>
+    public string? StatusOfOrder { get; init; }
     public string? AfterSaleStatus { get; init; }
 
     /// <summary>Beijing time text; null for an unpaid order, which never counts.</summary>
@@ -43,6 +47,27 @@ internal sealed record ExportRow
     /// <summary>Only ever held in memory: hashed into a buyer key before anything is stored.</summary>
     public string? BuyerIdentifier { get; init; }
     public BuyerSource BuyerSource { get; init; }
+
+    /// <summary>Whether the row holds the order's facts, its items, or both (see <see cref="OrderCompleteness"/>).</summary>
+    public OrderCompleteness Completeness { get; init; }
+
+    /// <summary>The order always arrives with all its lines, so lines stored earlier and absent now are gone (see <see cref="Orders.ImportedOrder.ReplacesStoredLines"/>).</summary>
+    public bool ReplacesStoredLines { get; init; }
+}
+
+/// <summary>
+/// What an order read from a file knows. Most exports hold the whole order. 淘宝/天猫's old export holds it in two files:
+/// the 订单报表 has the order's facts and amounts, the 宝贝报表 its items; either may come without the other.
+/// </summary>
+public enum OrderCompleteness
+{
+    Whole,
+
+    /// <summary>The order's facts and amounts, with one order-level line standing in for the items until they arrive.</summary>
+    OrderOnly,
+
+    /// <summary>The order's items only: its facts and amounts are the stored order's.</summary>
+    ItemsOnly,
 }
 
 public enum PaymentTimeSource { None, Column, OrderCreatedColumn, OrderNumberDate }

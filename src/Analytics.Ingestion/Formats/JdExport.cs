@@ -24,13 +24,14 @@ internal sealed class JdExport : ExportFormat
         .. Classic30, "送装服务", "服务费", "仓库ID", "仓库名称", "普通发票纳税编号", "商家SKUID", "邮箱地址", "邮政编码", "是否为品牌商订单", "是否为toplife订单",
     ];
 
+    private static readonly KnownLayout[] Known = [new("订单导出 30列", Classic30), new("订单导出 40列", Extended40)];
+
     public override ExportReader Bind(HeaderRow header, ProvinceDirectory provinces)
     {
         var columns = new ColumnBinder(header, Name);
-        var layout = header.IsExactly(Classic30) ? "订单导出 30列"
-            : header.IsExactly(Extended40) ? "订单导出 40列"
-            : $"订单导出 ({header.NamedCount}列)";
-        return new Reader(layout, provinces)
+        var near = KnownLayout.Closest(header, Known);
+        var layout = near?.Layout.Name ?? $"订单导出 ({header.NamedCount}列)";
+        return new Reader(layout, near?.Drift, provinces)
         {
             OrderId = columns.Required("订单号"),
             ProductId = columns.Required("商品ID"),
@@ -45,7 +46,7 @@ internal sealed class JdExport : ExportFormat
         };
     }
 
-    private sealed class Reader(string layout, ProvinceDirectory provinces) : ExportReader(layout)
+    private sealed class Reader(string layout, ColumnDrift? drift, ProvinceDirectory provinces) : ExportReader(layout, drift)
     {
         public required int OrderId, ProductId, Title, Quantity, UnitPrice, Payable, PaidAt, Status, Account, Address;
 

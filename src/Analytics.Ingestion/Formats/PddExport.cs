@@ -20,11 +20,14 @@ internal sealed class PddExport : ExportFormat
         "售后状态", "快递单号", "快递公司", "订单成交时间", "是否分期", "分期期数", "手续费承担方", "分期方式",
     ];
 
+    private static readonly KnownLayout[] Known = [new("默认导出 27列", Default27)];
+
     public override ExportReader Bind(HeaderRow header, ProvinceDirectory provinces)
     {
         var columns = new ColumnBinder(header, Name);
-        var layout = header.IsExactly(Default27) ? "默认导出 27列" : $"自定义导出 ({header.NamedCount}列)";
-        return new Reader(layout, provinces)
+        var near = KnownLayout.Closest(header, Known);
+        var layout = near?.Layout.Name ?? $"自定义导出 ({header.NamedCount}列)";
+        return new Reader(layout, near?.Drift, provinces)
         {
             OrderId = columns.Required("订单号"),
             ProductId = columns.Optional("商品id"),
@@ -43,7 +46,7 @@ internal sealed class PddExport : ExportFormat
         };
     }
 
-    private sealed class Reader(string layout, ProvinceDirectory provinces) : ExportReader(layout)
+    private sealed class Reader(string layout, ColumnDrift? drift, ProvinceDirectory provinces) : ExportReader(layout, drift)
     {
         public required int OrderId, ProductId, Title, Quantity, Paid, PaidAt, DealAt, Status, AfterSale;
         public required int Province, City, District, Receiver, ReceiverPhone;

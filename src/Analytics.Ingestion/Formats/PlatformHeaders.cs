@@ -26,4 +26,10 @@ public static class PlatformHeaders
 
     /// <summary>微信小店's order export as public importers list it, 57 columns.</summary>
     public static IReadOnlyList<string> Wechat57 { get; } = Array.AsReadOnly(WechatShopExport.Fields57);
+
+    /// <summary>淘宝/天猫's old 订单报表 (ExportOrderList…csv), 54 columns, six of them with a trailing space.</summary>
+    public static IReadOnlyList<string> TaobaoOrders54 { get; } = Array.AsReadOnly(TaobaoExport.Orders54);
+
+    /// <summary>淘宝/天猫's old 宝贝报表 (ExportOrderDetailList…csv), 10 columns.</summary>
+    public static IReadOnlyList<string> TaobaoItems10 { get; } = Array.AsReadOnly(TaobaoItemsExport.Items10);
 }

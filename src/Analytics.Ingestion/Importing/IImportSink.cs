@@ -9,8 +9,11 @@ namespace Analytics.Ingestion.Importing;
 /// </summary>
 public interface IImportSink
 {
-    /// <summary>An earlier landed import of exactly these bytes, if any.</summary>
-    ImportReceipt? LandedWithSameContent(string sha256);
+    /// <summary>
+    /// An earlier landed import of exactly these bytes, if any; for a two-file import (<paramref name="companionSha256"/>),
+    /// one of exactly these two files.
+    /// </summary>
+    ImportReceipt? LandedWithSameContent(string sha256, string? companionSha256 = null);
 
     ProvinceDirectory Provinces();
 
@@ -41,6 +44,12 @@ public interface IOrderSink : IDisposable
 
     /// <summary>Settles tied versions with the file's latest time, brings the figures up to date, and says what changed.</summary>
     LineCounts Settle(string? fileLatestAt);
+
+    /// <summary>
+    /// The order as stored (its facts and its lines; its amounts are its lines'), or null. Asked only for an order that one
+    /// file of a two-file export holds half of (see <see cref="Orders.StoredOrderCompletion"/>).
+    /// </summary>
+    ImportedOrder? StoredOrder(string orderId);
 }
 
 /// <summary>One file landing: its orders, its shop check and its receipt, all in one transaction.</summary>
@@ -52,8 +61,11 @@ public interface IImportBatch : IOrderSink
     /// <summary>The platform's other shop that already holds this order number, if any: then the file has the wrong shop.</summary>
     string? OtherShopHolding(string orderId);
 
-    /// <summary>Keeps the file (<paramref name="path"/>) in the archive, records the receipt and commits; returns the receipt as recorded.</summary>
-    ImportReceipt Complete(ImportReceipt receipt, string path);
+    /// <summary>
+    /// Keeps the file (<paramref name="path"/>, and the other file of a two-file import) in the archive, records the receipt
+    /// and commits; returns the receipt as recorded.
+    /// </summary>
+    ImportReceipt Complete(ImportReceipt receipt, string path, string? companionPath = null);
 }
 
 /// <summary>What one file did to the stored order lines.</summary>
@@ -65,4 +77,7 @@ public sealed class LineCounts
 
     /// <summary>Orders held in an older version than the one stored: the stored, newer one was kept.</summary>
     public int OlderKept { get; set; }
+
+    /// <summary>Stored orders whose items this import filled in (a 宝贝报表 after its 订单报表).</summary>
+    public int Completed { get; set; }
 }

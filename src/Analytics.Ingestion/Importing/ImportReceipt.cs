@@ -67,6 +67,26 @@ public sealed record ImportReceipt
 
     /// <summary>Where the landed file is kept, relative to the archive folder.</summary>
     public string? ArchivedAs { get; init; }
+
+    /// <summary>The other file of a two-file import (淘宝/天猫's 宝贝报表 beside its 订单报表), landed and kept with it.</summary>
+    public string? CompanionFileName { get; init; }
+    public string? CompanionSha256 { get; init; }
+    public string? CompanionArchivedAs { get; init; }
+
+    /// <summary>Orders that landed with their order-level figures only: one line stands in for their items.</summary>
+    public int OrdersWithoutItems { get; init; }
+
+    /// <summary>The items file that would complete <see cref="OrdersWithoutItems"/> (ExportOrderDetailList…csv), when the export has one.</summary>
+    public string? ItemsFileAwaited { get; init; }
+
+    /// <summary>Stored orders whose items this file filled in.</summary>
+    public int OrdersCompleted { get; init; }
+
+    /// <summary>Columns the known layout always had that the file lacks, joined by 、 (empty when none): the export changed.</summary>
+    public string MissingColumns { get; init; } = "";
+
+    /// <summary>Columns the file has that the known layout never had, joined by 、 (empty when none).</summary>
+    public string NewColumns { get; init; } = "";
     public string? WithdrawnAt { get; init; }
     public string? WithdrawnBy { get; init; }
     public required string StartedAt { get; init; }
@@ -115,13 +135,15 @@ internal static class ReceiptText
             ImportStatus.Withdrawn => "已撤回",
             _ => "被拒收",
         };
-        text.AppendLine(CultureInfo.InvariantCulture, $"{r.FileName}：{outcome}（导入 #{r.ImportId}，{SourceNames.GetValueOrDefault(r.Source, r.Source)}，{r.FinishedAt}）");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{r.FileName}{(r.CompanionFileName is null ? "" : $" + {r.CompanionFileName}")}：{outcome}（导入 #{r.ImportId}，{SourceNames.GetValueOrDefault(r.Source, r.Source)}，{r.FinishedAt}）");
         if (r.Rejected)
             text.AppendLine(CultureInfo.InvariantCulture, $"  原因：{r.Reason}");
         if (r.ShopNamedAs is not null)
             text.AppendLine(CultureInfo.InvariantCulture, $"  店铺“{r.ShopNamedAs}”已更名或并入“{r.Shop}”，数据计入“{r.Shop}”");
         if (r.Platform is not null)
             text.AppendLine(CultureInfo.InvariantCulture, $"  导出：{PlatformName(r)}，{r.Layout}；编码 {r.Encoding}；店铺 {r.Shop ?? "（无）"}{(r.ExportedAt is null ? "" : $"；导出时间 {r.ExportedAt}")}");
+        if (r.MissingColumns.Length > 0 || r.NewColumns.Length > 0)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  导出格式有变化：{Drift(r, "缺少列", "新增列", "；", c => $"“{c}”", "、")}（其余列照常按列名读取）");
         if (r.Status == ImportStatus.Duplicate)
             text.AppendLine(CultureInfo.InvariantCulture, $"  此文件与导入 #{r.SameFileImportId} 内容完全相同，已入库，本次未作任何更改");
         if (r.Landed || r.Status == ImportStatus.Withdrawn)
@@ -132,6 +154,12 @@ internal static class ReceiptText
             text.AppendLine(CultureInfo.InvariantCulture, $"  拒收行 {r.RowsRejected}；去除合计行 {r.SummaryRows}；未付款行（不计入） {r.UnpaidLines}");
             if (r.Fallbacks.Length > 0)
                 text.AppendLine(CultureInfo.InvariantCulture, $"  替代取值：{r.Fallbacks}");
+            if (r.OrdersWithoutItems > 0 && r.ItemsFileAwaited is not null)
+                text.AppendLine(CultureInfo.InvariantCulture, $"  商品明细：{r.OrdersWithoutItems} 单只有订单级数字（订单量、成交额、退款、买家、省份），缺少商品和件数明细，待宝贝报表 {r.ItemsFileAwaited} 导入后补齐（件数暂按宝贝总数量计）");
+            else if (r.OrdersWithoutItems > 0)
+                text.AppendLine(CultureInfo.InvariantCulture, $"  商品明细：文件只有订单级数字，{r.OrdersWithoutItems} 单各记为一行（商品取商家编码或商品标题，件数取宝贝总数量）");
+            if (r.OrdersCompleted > 0)
+                text.AppendLine(CultureInfo.InvariantCulture, $"  补齐商品明细 {r.OrdersCompleted} 单（这些订单的成交额和退款不变）");
         }
         if (r.Status == ImportStatus.Withdrawn)
             text.AppendLine(CultureInfo.InvariantCulture, $"  已于 {r.WithdrawnAt} 由 {r.WithdrawnBy} 撤回：其数据已不计入任何数字；重新导入此文件即可恢复");
@@ -141,6 +169,18 @@ internal static class ReceiptText
             text.AppendLine(CultureInfo.InvariantCulture, $"  … 另有 {r.Problems.Count - maxProblems} 行被拒收（导入记录中全部列出）");
         text.AppendLine(CultureInfo.InvariantCulture, $"  sha256 {r.Sha256}");
         return text.ToString();
+    }
+
+    /// <summary>The drift as one phrase: 缺少列 “A”、“B”；新增列 “C”.</summary>
+    private static string Drift(ImportReceipt r, string missing, string added, string between, Func<string, string> name, string separator)
+    {
+        static string[] Names(string joined) => joined.Split('、', StringSplitOptions.RemoveEmptyEntries);
+        var parts = new List<string>();
+        if (r.MissingColumns.Length > 0)
+            parts.Add($"{missing} {string.Join(separator, Names(r.MissingColumns).Select(name))}");
+        if (r.NewColumns.Length > 0)
+            parts.Add($"{added} {string.Join(separator, Names(r.NewColumns).Select(name))}");
+        return string.Join(between, parts);
     }
 
     public static string English(ImportReceipt r, int maxProblems)
@@ -155,13 +195,15 @@ internal static class ReceiptText
             ImportStatus.Withdrawn => "withdrawn",
             _ => "REJECTED",
         };
-        text.AppendLine(CultureInfo.InvariantCulture, $"{r.FileName}: {outcome} (import #{r.ImportId}, {r.Source}, {r.FinishedAt})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{r.FileName}{(r.CompanionFileName is null ? "" : $" + {r.CompanionFileName}")}: {outcome} (import #{r.ImportId}, {r.Source}, {r.FinishedAt})");
         if (r.Rejected)
             text.AppendLine(CultureInfo.InvariantCulture, $"  reason: {r.ReasonEn ?? r.Reason}");
         if (r.ShopNamedAs is not null)
             text.AppendLine(CultureInfo.InvariantCulture, $"  shop '{r.ShopNamedAs}' was renamed or merged into '{r.Shop}'; the data counts for '{r.Shop}'");
         if (r.Platform is not null)
             text.AppendLine(CultureInfo.InvariantCulture, $"  export: {r.Platform}, {r.Layout}; encoding {r.Encoding}; shop {r.Shop ?? "(none)"}{(r.ExportedAt is null ? "" : $"; exported {r.ExportedAt}")}");
+        if (r.MissingColumns.Length > 0 || r.NewColumns.Length > 0)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  export layout changed: {Drift(r, "missing columns", "new columns", "; ", c => c, ", ")} (the other columns are read by name as usual)");
         if (r.Status == ImportStatus.Duplicate)
             text.AppendLine(CultureInfo.InvariantCulture, $"  this exact file was imported before (import #{r.SameFileImportId}); nothing was changed");
         if (r.Landed || r.Status == ImportStatus.Withdrawn)
@@ -172,6 +214,12 @@ internal static class ReceiptText
             text.AppendLine(CultureInfo.InvariantCulture, $"  rows rejected {r.RowsRejected}; summary rows dropped {r.SummaryRows}; unpaid lines (never counted) {r.UnpaidLines}");
             if (r.Fallbacks.Length > 0)
                 text.AppendLine(CultureInfo.InvariantCulture, $"  fallbacks: {r.Fallbacks}");
+            if (r.OrdersWithoutItems > 0 && r.ItemsFileAwaited is not null)
+                text.AppendLine(CultureInfo.InvariantCulture, $"  items: {r.OrdersWithoutItems} orders have their order-level figures only (orders, GMV, refunds, buyer, province); products and units are missing until the items file {r.ItemsFileAwaited} is imported (units counted from 宝贝总数量 meanwhile)");
+            else if (r.OrdersWithoutItems > 0)
+                text.AppendLine(CultureInfo.InvariantCulture, $"  items: the file has order-level figures only; {r.OrdersWithoutItems} orders are one line each (product from 商家编码 or 商品标题, units from 宝贝总数量)");
+            if (r.OrdersCompleted > 0)
+                text.AppendLine(CultureInfo.InvariantCulture, $"  items filled in for {r.OrdersCompleted} stored orders (their GMV and refunds unchanged)");
         }
         if (r.Status == ImportStatus.Withdrawn)
             text.AppendLine(CultureInfo.InvariantCulture, $"  withdrawn {r.WithdrawnAt} by {r.WithdrawnBy}; importing the file again brings it back");

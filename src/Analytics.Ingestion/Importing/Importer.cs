@@ -22,33 +22,43 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
     private const int OrdersCheckedAgainstOtherShops = 200;
 
     public Task<ImportReceipt> ImportAsync(string path, ImportRequest request, CancellationToken cancellationToken = default) =>
-        RunAsync(path, request, preview: false, cancellationToken);
+        RunAsync(Single(path, request), request, preview: false, cancellationToken);
+
+    /// <summary>Imports one unit of an <see cref="ExportBundle"/>: a file, an orders file with its items file, or a refusal to record.</summary>
+    public Task<ImportReceipt> ImportAsync(ImportUnit unit, ImportRequest request, CancellationToken cancellationToken = default) =>
+        RunAsync(unit, request, preview: false, cancellationToken);
 
     /// <summary>
     /// What importing the file would do, with nothing kept: the whole import runs in its transaction, which is then
     /// rolled back, and nothing is logged or archived. The receipt has no import id.
     /// </summary>
     public Task<ImportReceipt> PreviewAsync(string path, ImportRequest request, CancellationToken cancellationToken = default) =>
-        RunAsync(path, request, preview: true, cancellationToken);
+        RunAsync(Single(path, request), request, preview: true, cancellationToken);
 
-    private async Task<ImportReceipt> RunAsync(string path, ImportRequest request, bool preview, CancellationToken cancellationToken)
+    /// <summary>What importing the unit would do (see <see cref="PreviewAsync(string, ImportRequest, CancellationToken)"/>).</summary>
+    public Task<ImportReceipt> PreviewAsync(ImportUnit unit, ImportRequest request, CancellationToken cancellationToken = default) =>
+        RunAsync(unit, request, preview: true, cancellationToken);
+
+    private static ImportUnit Single(string path, ImportRequest request) => new(new ExportFile(path, request.FileName ?? Path.GetFileName(path)));
+
+    private async Task<ImportReceipt> RunAsync(ImportUnit unit, ImportRequest request, bool preview, CancellationToken cancellationToken)
     {
-        var fileName = request.FileName ?? Path.GetFileName(path);
+        var fileName = unit.File.Name;
         var startedAt = Now();
-        ExportFileText? text = null;
-        ExportDocument? document = null;
+        OpenedExport? export = null;
         try
         {
-            text = ExportFileText.Inspect(path);
-            if (sink.LandedWithSameContent(text.Sha256) is { } earlier)
+            if (unit.Refusal is { } refusal)
+                throw new ExportRejectedException(refusal.Reason, refusal.ReasonEn);
+            export = OpenedExport.Inspect(unit.File, unit.Companion);
+            if (sink.LandedWithSameContent(export.Text.Sha256, export.CompanionText?.Sha256) is { } earlier)
                 return Duplicate(earlier, fileName, request, startedAt, preview);
-            var rows = text.Container == ExportContainer.Text ? CsvRows.Read(path, text) : WorkbookRows.Read(path);
-            document = ExportDocument.Open(rows, sink.Provinces(), formats);
-            var shop = ShopNamed(request.Shop, document.ShopInTitle, request.Source);
-            var exportedAt = ExportedAt(document, fileName);
-            using var batch = sink.Begin(new ImportStart(fileName, text.Sha256, request.Source, startedAt, shop, document.Format.Platform, exportedAt));
-            var written = await WriteAsync(document, exportedAt, batch, onlyOrders: null, otherShops: batch, cancellationToken);
-            var receipt = Receipt(written, document, text, fileName, request.Source, startedAt) with
+            export.Open(sink.Provinces(), formats);
+            var shop = ShopNamed(request.Shop, export.Document!.ShopInTitle ?? export.Companion?.ShopInTitle, request.Source);
+            var exportedAt = ExportedAt(export.Document, fileName);
+            using var batch = sink.Begin(new ImportStart(fileName, export.Text.Sha256, request.Source, startedAt, shop, export.Format.Platform, exportedAt));
+            var written = await WriteAsync(export, exportedAt, batch, onlyOrders: null, otherShops: batch, replaying: false, cancellationToken);
+            var receipt = Receipt(written, export, fileName, request.Source, startedAt) with
             {
                 ImportId = batch.ImportId,
                 Shop = batch.Shop.Shop,
@@ -58,7 +68,7 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
                 ImportedBy = request.By,
             };
             // A preview ends here: disposing the batch rolls every write back.
-            return preview ? receipt with { ImportId = 0 } : batch.Complete(receipt, path);
+            return preview ? receipt with { ImportId = 0 } : batch.Complete(receipt, unit.File.Path, unit.Companion?.Path);
         }
         catch (Exception e) when (e is not (OperationCanceledException or DbException or IOException or UnauthorizedAccessException))
         {
@@ -69,16 +79,18 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
             var receipt = new ImportReceipt
             {
                 FileName = fileName,
-                Sha256 = text?.Sha256 ?? HashOf(path),
+                Sha256 = export?.Text.Sha256 ?? HashOf(unit.File.Path),
+                CompanionFileName = unit.Companion?.Name,
+                CompanionSha256 = export?.CompanionText?.Sha256,
                 Source = request.Source,
                 Status = ImportStatus.Rejected,
                 Reason = reason,
                 ReasonEn = reasonEn,
-                Platform = document?.Format.Platform,
-                PlatformName = document?.Format.PlatformName,
-                Layout = document?.Reader.Layout,
-                Shop = request.Shop ?? document?.ShopInTitle,
-                Encoding = text?.EncodingName,
+                Platform = export?.Document?.Format.Platform,
+                PlatformName = export?.Document?.Format.PlatformName,
+                Layout = export?.Document?.Reader.Layout,
+                Shop = request.Shop ?? export?.Document?.ShopInTitle,
+                Encoding = export?.EncodingName,
                 ImportedBy = request.By,
                 StartedAt = startedAt,
                 FinishedAt = Now(),
@@ -87,31 +99,33 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
         }
         finally
         {
-            document?.Dispose();
+            export?.Dispose();
         }
     }
 
     /// <summary>
     /// Writes a landed import again from its archived copy into the sink the caller opens for it (under the import's own
     /// id and shop, inside the caller's transaction): all of it when a database is rebuilt, or only
-    /// <paramref name="onlyOrders"/> when a withdrawal restores the orders it took out.
+    /// <paramref name="onlyOrders"/> when a withdrawal restores the orders it took out. A two-file import is replayed from
+    /// both its archived files (<paramref name="archivedCompanionPath"/>).
     /// </summary>
     /// <param name="openSink">Opens the sink for the file's platform and stated export time.</param>
-    public async Task<ImportReceipt> ReplayAsync(string archivedPath, ImportReceipt landed, Func<string, string?, IOrderSink> openSink,
-        IReadOnlySet<string>? onlyOrders, CancellationToken cancellationToken)
+    public async Task<ImportReceipt> ReplayAsync(string archivedPath, string? archivedCompanionPath, ImportReceipt landed,
+        Func<string, string?, IOrderSink> openSink, IReadOnlySet<string>? onlyOrders, CancellationToken cancellationToken)
     {
-        var text = ExportFileText.Inspect(archivedPath);
-        var rows = text.Container == ExportContainer.Text ? CsvRows.Read(archivedPath, text) : WorkbookRows.Read(archivedPath);
-        using var document = ExportDocument.Open(rows, sink.Provinces(), formats);
-        var exportedAt = ExportedAt(document, landed.FileName);
-        using var orders = openSink(document.Format.Platform, exportedAt);
-        var written = await WriteAsync(document, exportedAt, orders, onlyOrders, otherShops: null, cancellationToken);
-        return Receipt(written, document, text, landed.FileName, landed.Source, landed.StartedAt) with
+        var companion = archivedCompanionPath is null ? null : new ExportFile(archivedCompanionPath, landed.CompanionFileName ?? Path.GetFileName(archivedCompanionPath));
+        using var export = OpenedExport.Inspect(new ExportFile(archivedPath, landed.FileName), companion);
+        export.Open(sink.Provinces(), formats);
+        var exportedAt = ExportedAt(export.Document!, landed.FileName);
+        using var orders = openSink(export.Format.Platform, exportedAt);
+        var written = await WriteAsync(export, exportedAt, orders, onlyOrders, otherShops: null, replaying: true, cancellationToken);
+        return Receipt(written, export, landed.FileName, landed.Source, landed.StartedAt) with
         {
             ImportId = landed.ImportId,
             Shop = landed.Shop,
             ShopRegistered = landed.ShopRegistered,
             ArchivedAs = landed.ArchivedAs,
+            CompanionArchivedAs = landed.CompanionArchivedAs,
             FinishedAt = landed.FinishedAt,
         };
     }
@@ -145,17 +159,19 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
     private static string? ExportedAt(ExportDocument document, string fileName) =>
         document.ExportedAtInTitle ?? (document.Format.ExportedAt(fileName) is { } at ? BeijingTime.Format(at) : null);
 
-    private async Task<Written> WriteAsync(ExportDocument document, string? exportedAt, IOrderSink writer, IReadOnlySet<string>? onlyOrders,
-        IImportBatch? otherShops, CancellationToken cancellationToken)
+    private async Task<Written> WriteAsync(OpenedExport export, string? exportedAt, IOrderSink writer, IReadOnlySet<string>? onlyOrders,
+        IImportBatch? otherShops, bool replaying, CancellationToken cancellationToken)
     {
-        var platform = document.Format.Platform;
+        var platform = export.Format.Platform;
         var progress = new ReadProgress();
+        // What the writing side learns about orders completed from the store; joined with the reading side's counts at the end.
+        var completion = new ReadProgress();
 
         var batches = Channel.CreateBounded<List<ImportedOrder>>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reading = Task.Run(() => Read(document, platform, progress, batches.Writer, stopReading.Token), stopReading.Token);
+        var reading = Task.Run(() => Read(export, platform, progress, batches.Writer, stopReading.Token), stopReading.Token);
 
-        var orders = 0;
+        int orders = 0, withoutItems = 0, itemsMatched = 0, itemsUnmatched = 0;
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
@@ -170,8 +186,30 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
                             $"订单 {order.OrderId} 已在同一平台的店铺“{elsewhere}”中。同一平台的订单号不会在两个店铺出现：这个文件很可能选错了店铺。请确认店铺；如果是以前的导入选错了店铺，请先撤回那次导入，或用 shops merge 合并店铺。",
                             $"Order {order.OrderId} is already stored under shop '{elsewhere}' of the same platform. A platform's order numbers never appear in two shops, so this file was probably given the wrong shop. Check the shop; if an earlier import had the wrong shop, withdraw it or merge the shops.");
                     }
-                    writer.Write(order);
+                    var whole = order;
+                    if (order.Completeness != OrderCompleteness.Whole)
+                    {
+                        // Half an order (one file of a two-file export): the other half may be stored.
+                        whole = StoredOrderCompletion.Complete(order, writer.StoredOrder(order.OrderId));
+                        if (whole is null)
+                        {
+                            itemsUnmatched++;
+                            completion.Reject(new RowProblem(order.Line, null, null,
+                                $"订单 {order.OrderId} 不在一起导入的订单报表中，也不在已导入的订单中，它的 {order.Lines.Count} 行商品未导入：请把订单报表 {export.OrdersFileNeeded} 与宝贝报表一起导入，或先导入订单报表",
+                                $"order {order.OrderId} is neither in an orders file imported with this one nor stored, so its {order.Lines.Count} item lines were not imported: import the orders file {export.OrdersFileNeeded} together with the items file, or first"),
+                                rows: order.Lines.Count);
+                            continue;
+                        }
+                        if (order.Completeness == OrderCompleteness.ItemsOnly)
+                        {
+                            itemsMatched++;
+                            completion.Count(whole);
+                        }
+                    }
+                    writer.Write(whole);
                     orders++;
+                    if (whole.Lines is [{ LineId: OrderLine.OrderLevelLineId }])
+                        withoutItems++;
                 }
             }
         }
@@ -184,20 +222,34 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
             throw;
         }
         await reading;
+        if (!replaying && export.IsItemsOnly && itemsMatched == 0 && itemsUnmatched > 0)
+        {
+            // A replay restores what it can: a withdrawal may have taken these orders out.
+            throw new ExportRejectedException(
+                $"这是{export.Format.Name}（商品明细），它的订单都不在已导入的订单中。宝贝报表要和它的订单报表 {export.OrdersFileNeeded} 一起导入" +
+                "（命令行 import 同时给出两个文件、一次上传两个文件，或放进同一个压缩包），或在订单报表导入之后再导入。",
+                $"This is a {export.Format.Name} (the items of an export), and none of its orders is stored. Import it together with its orders file " +
+                $"{export.OrdersFileNeeded} (both files in one import command, one upload, or one zip), or after that orders file.");
+        }
+        progress.Absorb(completion);
         var counts = writer.Settle(progress.FileLatestAt);
-        return new Written(counts, progress, orders, exportedAt, platform);
+        return new Written(counts, progress, orders, withoutItems, exportedAt, platform);
     }
 
-    private ImportReceipt Receipt(Written written, ExportDocument document, ExportFileText text, string fileName, string source, string startedAt) => new()
+    private ImportReceipt Receipt(Written written, OpenedExport export, string fileName, string source, string startedAt) => new()
     {
         FileName = fileName,
-        Sha256 = text.Sha256,
+        Sha256 = export.Text.Sha256,
+        CompanionFileName = export.CompanionFile?.Name,
+        CompanionSha256 = export.CompanionText?.Sha256,
         Source = source,
         Status = ImportStatus.Landed,
         Platform = written.Platform,
-        PlatformName = document.Format.PlatformName,
-        Layout = document.Reader.Layout,
-        Encoding = text.EncodingName,
+        PlatformName = export.Format.PlatformName,
+        Layout = export.Layout,
+        Encoding = export.EncodingName,
+        MissingColumns = export.MissingColumns,
+        NewColumns = export.NewColumns,
         ExportedAt = written.ExportedAt,
         FileLatestAt = written.Progress.FileLatestAt,
         RowsRead = written.Progress.RowsRead,
@@ -205,8 +257,11 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
         LinesUpdated = written.Counts.Updated,
         LinesUnchanged = written.Counts.Unchanged,
         OrdersOlderKept = written.Counts.OlderKept,
+        OrdersCompleted = written.Counts.Completed,
+        OrdersWithoutItems = written.WithoutItems,
+        ItemsFileAwaited = written.WithoutItems > 0 ? export.ItemsFileAwaited : null,
         RowsRejected = written.Progress.RowsRejected,
-        SummaryRows = document.SummaryRows,
+        SummaryRows = export.SummaryRows,
         OrdersTouched = written.Orders,
         UnpaidLines = written.Progress.UnpaidLines,
         LatestPaidAt = written.Progress.LatestPaidAt,
@@ -226,6 +281,8 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
             Source = request.Source,
             ImportedBy = request.By,
             Status = ImportStatus.Duplicate,
+            CompanionFileName = earlier.CompanionFileName,
+            CompanionSha256 = earlier.CompanionSha256,
             Platform = earlier.Platform,
             PlatformName = earlier.PlatformName,
             Layout = earlier.Layout,
@@ -240,15 +297,17 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
         return preview ? receipt : receipt with { ImportId = sink.RecordUnlanded(receipt) };
     }
 
-    private void Read(ExportDocument document, string platform, ReadProgress progress, ChannelWriter<List<ImportedOrder>> batches, CancellationToken cancellationToken)
+    private void Read(OpenedExport export, string platform, ReadProgress progress, ChannelWriter<List<ImportedOrder>> batches, CancellationToken cancellationToken)
     {
         try
         {
-            var assembler = new OrderAssembler(platform, buyerKeys, progress.Reject);
+            var assembler = new OrderAssembler(platform, buyerKeys, problem => progress.Reject(problem));
             var batch = new List<ImportedOrder>(BatchSize);
-            foreach (var order in assembler.Assemble(Rows(document, progress)))
+            foreach (var order in assembler.Assemble(export.Rows(document => Rows(document, progress), problem => progress.Reject(problem))))
             {
-                progress.Count(order);
+                // Items alone are counted once their order is found in the store (WriteAsync).
+                if (order.Completeness != OrderCompleteness.ItemsOnly)
+                    progress.Count(order);
                 batch.Add(order);
                 if (batch.Count == BatchSize)
                 {
@@ -299,5 +358,5 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    private sealed record Written(LineCounts Counts, ReadProgress Progress, int Orders, string? ExportedAt, string Platform);
+    private sealed record Written(LineCounts Counts, ReadProgress Progress, int Orders, int WithoutItems, string? ExportedAt, string Platform);
 }

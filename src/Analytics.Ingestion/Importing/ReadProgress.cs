@@ -23,9 +23,10 @@ internal sealed class ReadProgress
 
     public IReadOnlyList<RowProblem> Problems => _problems;
 
-    public void Reject(RowProblem problem)
+    /// <param name="rows">How many rows the problem stands for (the item rows of an order that could not be completed).</param>
+    public void Reject(RowProblem problem, int rows = 1)
     {
-        RowsRejected++;
+        RowsRejected += rows;
         if (_problems.Count < MaxProblemsKept)
             _problems.Add(problem);
     }
@@ -47,6 +48,20 @@ internal sealed class ReadProgress
             _fromOrderCreated++;
         else if (order.PaidAtSource == PaymentTimeSource.OrderNumberDate)
             _fromOrderNumber++;
+    }
+
+    /// <summary>Adds what the writing side counted (orders it completed from the store) once reading has finished.</summary>
+    public void Absorb(ReadProgress other)
+    {
+        RowsRejected += other.RowsRejected;
+        _problems.AddRange(other._problems.Take(MaxProblemsKept - _problems.Count));
+        UnpaidLines += other.UnpaidLines;
+        _fromOrderCreated += other._fromOrderCreated;
+        _fromOrderNumber += other._fromOrderNumber;
+        if (other.LatestPaidAt is not null && (LatestPaidAt is null || string.CompareOrdinal(other.LatestPaidAt, LatestPaidAt) > 0))
+            LatestPaidAt = other.LatestPaidAt;
+        if (other.EarliestPaidAt is not null && (EarliestPaidAt is null || string.CompareOrdinal(other.EarliestPaidAt, EarliestPaidAt) < 0))
+            EarliestPaidAt = other.EarliestPaidAt;
     }
 
     public string DescribeFallbacks() => string.Join("；", new[]

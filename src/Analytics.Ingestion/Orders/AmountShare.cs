@@ -27,4 +27,19 @@ internal static class AmountShare
             shares[index]++;
         return shares;
     }
+
+    /// <summary>
+    /// Shares an order's stated refund over its lines (淘宝/天猫 states it per order): over the lines whose status says they
+    /// were closed or refunded when they can hold it, else over all lines, in proportion to what each line was paid.
+    /// </summary>
+    public static long[] Refund(long refund, IReadOnlyList<long> amounts, IReadOnlyList<string?> statuses)
+    {
+        if (refund == 0)
+            return new long[amounts.Count];
+        var refunded = amounts.Select((amount, i) => SaysRefunded(statuses[i]) ? amount : 0).ToArray();
+        return Split(refund, refunded.Sum() >= refund ? refunded : amounts);
+    }
+
+    private static bool SaysRefunded(string? status) =>
+        status is not null && (status.Contains("关闭", StringComparison.Ordinal) || status.Contains("退款", StringComparison.Ordinal));
 }

@@ -68,8 +68,11 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
         var amounts = sharesOrderAmount
             ? AmountShare.Split(first.OrderAmountFen!.Value, rows.Select(r => r.LineAmountFen).ToArray())
             : rows.Select(r => r.LineAmountFen).ToArray();
-        // A refund stated per order is shared like the amount; one stated per line is the line's own.
-        var orderRefunds = first.OrderRefundFen is { } orderRefund ? AmountShare.Split(orderRefund, amounts) : null;
+        // A stated refund per order (淘宝/天猫 退款金额) is shared by status; one stated per line is the line's own; elsewhere a line
+        // whose status says the refund succeeded is refunded in full.
+        var refunds = first.OrderRefundFen is { } refund
+            ? AmountShare.Refund(refund, amounts, rows.Select(r => r.Status).ToArray())
+            : rows.Select((r, i) => r.RefundAmountFen ?? (r.RefundSucceeded ? amounts[i] : 0)).ToArray();
         var lines = new OrderLine[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
@@ -80,7 +83,7 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
                 ProductTitle = rows[i].ProductTitle,
                 Quantity = rows[i].Quantity,
                 AmountFen = amounts[i],
-                RefundFen = orderRefunds?[i] ?? rows[i].RefundAmountFen ?? (rows[i].RefundSucceeded ? amounts[i] : 0),
+                RefundFen = refunds[i],
                 Status = rows[i].Status,
                 AfterSaleStatus = rows[i].AfterSaleStatus,
             };
@@ -98,7 +101,7 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
             OrderId = first.OrderId,
             PaidAt = paid?.PaidAt,
             PaidAtSource = paid?.PaidAtSource ?? PaymentTimeSource.None,
-            Status = first.Status,
+            Status = first.StatusOfOrder ?? first.Status,
             ProvinceCode = first.ProvinceCode,
             City = first.City,
             District = first.District,
@@ -106,6 +109,9 @@ internal sealed class OrderAssembler(string platform, BuyerKeys buyerKeys, Actio
             BuyerSource = buyer?.BuyerSource ?? BuyerSource.None,
             LatestEventTime = latest,
             Lines = lines,
+            Completeness = first.Completeness,
+            ReplacesStoredLines = first.ReplacesStoredLines,
+            Line = first.Line,
         };
     }
 }

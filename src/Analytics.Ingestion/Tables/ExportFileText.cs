@@ -21,8 +21,12 @@ internal sealed record ExportFileText(string Sha256, ExportContainer Container, 
         var headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         stream.Position = 0;
 
-        if (headLength >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4)
-            return new(Hash(stream), ExportContainer.Xlsx, null, "XLSX", 0);
+        if (ZipContainer.HasZipSignature(head.AsSpan(0, headLength)))
+        {
+            var container = ZipContainer.IsZipOfFiles(stream) ? ExportContainer.Zip : ExportContainer.Xlsx;
+            stream.Position = 0;
+            return new(Hash(stream), container, null, container == ExportContainer.Zip ? "ZIP" : "XLSX", 0);
+        }
         if (headLength >= 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0)
             return new(Hash(stream), ExportContainer.Xls, null, "XLS", 0);
         if (headLength >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
@@ -49,6 +53,38 @@ internal sealed record ExportFileText(string Sha256, ExportContainer Container, 
                 $"文件既不是UTF-8文本，也不是GBK/GB18030文本（UTF-8无效字节{utf8Failure.Zh}，GB18030无效字节{gbFailure.Zh}）。请从商家后台重新导出，或在Excel中另存为“CSV UTF-8”格式。",
                 $"The file is neither UTF-8 nor GBK/GB18030 text (invalid UTF-8 {utf8Failure.En}; invalid GB18030 {gbFailure.En}). Export it again from the seller back-end, or save it as CSV UTF-8.");
         return new(sha, ExportContainer.Text, gb18030, "GB18030 (GBK)", 0);
+    }
+
+    /// <summary>
+    /// The container and encoding judged from the first 64 KB only, without hashing: enough to read the header rows and
+    /// tell which export a file is before it is imported (<see cref="Importing.ExportBundle"/>). <see cref="Sha256"/> is empty.
+    /// </summary>
+    public static ExportFileText Sniff(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var head = new byte[1 << 16];
+        var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var bytes = head.AsSpan(0, length);
+        if (ZipContainer.HasZipSignature(bytes))
+        {
+            stream.Position = 0;
+            return ZipContainer.IsZipOfFiles(stream) ? new("", ExportContainer.Zip, null, "ZIP", 0) : new("", ExportContainer.Xlsx, null, "XLSX", 0);
+        }
+        if (length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
+            return new("", ExportContainer.Xls, null, "XLS", 0);
+        if (length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            return new("", ExportContainer.Text, bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode, "UTF-16", 2);
+        var hasBom = bytes.StartsWith(Utf8Bom);
+        try
+        {
+            // The 64 KB may end inside a character, so the decoder is not flushed.
+            new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder().GetCharCount(bytes, flush: false);
+            return new("", ExportContainer.Text, new UTF8Encoding(false), "UTF-8", hasBom ? 3 : 0);
+        }
+        catch (DecoderFallbackException)
+        {
+            return new("", ExportContainer.Text, Encoding.GetEncoding("GB18030"), "GB18030 (GBK)", 0);
+        }
     }
 
     private static string Hash(Stream stream)
@@ -111,4 +147,5 @@ internal sealed record DecodeFailure(int? Line, long Offset)
     public string En => Line is null ? $"at the end of the file (byte offset {Offset})" : $"at line {Line}, byte offset {Offset}";
 }
 
-internal enum ExportContainer { Text, Xlsx, Xls }
+/// <summary>What holds an export: text, a workbook, or a zip of files (which is not an export but holds some).</summary>
+internal enum ExportContainer { Text, Xlsx, Xls, Zip }

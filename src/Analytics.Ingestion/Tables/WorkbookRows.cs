@@ -39,17 +39,20 @@ internal static class WorkbookRows
 
     /// <summary>
     /// Numbers are written the way Excel would show them at full precision; a 19-digit id stored as a number
-    /// therefore comes out as "6.937841205567283E+18", which the id check then rejects as damaged.
+    /// therefore comes out as "6.937841205567283E+18", which the id check then rejects as damaged. A whole number below
+    /// 2^53 is exact in a double, so a 16-digit id stored as a number (淘宝's older 订单编号 in an XLSX) keeps every digit.
     /// </summary>
     private static string? CellText(object? value) => value switch
     {
         null => null,
         string s => s,
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        double d when Math.Abs(d) < 1e15 && d == Math.Floor(d) => d.ToString("0", CultureInfo.InvariantCulture),
+        double d when Math.Abs(d) < ExactWholeNumbers && d == Math.Floor(d) => ((long)d).ToString(CultureInfo.InvariantCulture),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "TRUE" : "FALSE",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
+
+    private const double ExactWholeNumbers = 9007199254740992; // 2^53
 }

@@ -62,15 +62,22 @@ public sealed class DemoDeterminismTests
         Assert.That(summary.Files, Is.EqualTo(20));
     }
 
+    /// <summary>
+    /// Sample shops whose exports are written by hand, for platforms the generator does not write yet (see sample-data/README.md).
+    /// </summary>
+    private static readonly string[] HandWrittenSampleShops = ["禾丰富硒小米天猫旗舰店"];
+
     [Test]
     public void CommittedSampleDataIsWhatTheGeneratorWritesForSeedOne()
     {
         var committedFolder = CommittedSampleData();
-        // A shop folder with a README.md of its own is written by hand (sample-data/README.md), not by the generator.
+        // A shop folder with a README.md of its own, or a platform the generator does not write yet, is written by hand.
         var handWritten = Directory.GetDirectories(committedFolder).Where(d => File.Exists(Path.Combine(d, "README.md")))
             .Select(d => Path.GetFileName(d) + Path.DirectorySeparatorChar).ToList();
         var committed = Files(committedFolder)
-            .Where(f => f.Key != "README.md" && !handWritten.Any(h => f.Key.StartsWith(h, StringComparison.Ordinal))).ToDictionary();
+            .Where(f => f.Key != "README.md" && !handWritten.Any(h => f.Key.StartsWith(h, StringComparison.Ordinal))
+                        && !HandWrittenSampleShops.Contains(Path.GetDirectoryName(f.Key)))
+            .ToDictionary();
         var fresh = Files(Write(seed: 1));
 
         Assert.That(committed.Keys, Is.EquivalentTo(fresh.Keys), "regenerate with: sample --small --out sample-data");

@@ -169,4 +169,60 @@ public sealed class InboxWorkerTests
         Assert.That(receipts, Is.Empty);
         Assert.That(File.Exists(partial) && File.Exists(lockFile), Is.True);
     }
+
+    [Test]
+    public async Task ATaobaoPairDroppedTogetherIsOneImportAndBothFilesGoToDoneWithTheReceipt()
+    {
+        using var store = new TestStore();
+        var inbox = Inbox(store);
+        Drop(inbox, "淘宝店", TaobaoFiles.ItemsName, TaobaoFiles.ItemsOfThreeOrders());
+        Drop(inbox, "淘宝店", TaobaoFiles.OrdersName, TaobaoFiles.ThreeOrders());
+        using var worker = Worker(store.Store, inbox);
+
+        var receipts = await worker.ScanOnceAsync(CancellationToken.None);
+
+        Assert.That(receipts.Select(r => (r.FileName, r.CompanionFileName, r.Landed)), Is.EqualTo(new[] { (TaobaoFiles.OrdersName, (string?)TaobaoFiles.ItemsName, true) }));
+        foreach (var name in new[] { TaobaoFiles.OrdersName, TaobaoFiles.ItemsName })
+        {
+            var done = Path.Combine(inbox.DonePath, "淘宝店", name);
+            Assert.That(File.Exists(done), Is.True, name);
+            Assert.That(File.ReadAllText(done + ".receipt.txt"), Does.Contain($"{TaobaoFiles.OrdersName} + {TaobaoFiles.ItemsName}：已导入"));
+        }
+        Assert.That(store.Lines(), Has.Count.EqualTo(4));
+    }
+
+    [Test]
+    public async Task AFolderWaitsWhileOneOfItsFilesIsStillBeingCopied()
+    {
+        using var store = new TestStore();
+        var inbox = Inbox(store) with { SettleTime = TimeSpan.FromMinutes(10) };
+        var items = Drop(inbox, "淘宝店", TaobaoFiles.ItemsName, TaobaoFiles.ItemsOfThreeOrders());
+        File.SetLastWriteTimeUtc(items, DateTime.UtcNow.AddHours(-1));
+        Drop(inbox, "淘宝店", TaobaoFiles.OrdersName, TaobaoFiles.ThreeOrders());
+        using var worker = Worker(store.Store, inbox);
+
+        var receipts = await worker.ScanOnceAsync(CancellationToken.None);
+
+        Assert.That(receipts, Is.Empty, "the items file alone would be refused; it waits for its orders file");
+        Assert.That(File.Exists(items), Is.True);
+    }
+
+    [Test]
+    public async Task AZipInTheInboxIsOpenedAndGoesToFailedWhenSomethingInItWasRefused()
+    {
+        using var store = new TestStore();
+        var inbox = Inbox(store);
+        var zip = ZipBytes.Of(("x.csv", OneDouyinOrder()), ("里层.zip", ZipBytes.Of(("y.csv", OneDouyinOrder()))));
+        var dropped = Drop(inbox, Shop, "导出.zip", zip);
+        using var worker = Worker(store.Store, inbox);
+
+        var receipts = await worker.ScanOnceAsync(CancellationToken.None);
+
+        Assert.That(receipts.Select(r => (r.FileName, r.Status)), Is.EqualTo(new[] { ("x.csv", "landed"), ("里层.zip", "rejected") }));
+        Assert.That(File.Exists(dropped), Is.False);
+        var receiptText = File.ReadAllText(Path.Combine(inbox.FailedPath, Shop, "导出.zip.receipt.txt"));
+        Assert.That(receiptText, Does.Contain("x.csv：已导入").And.Contain("里层.zip：被拒收").And.Contain("又套了一个压缩包"));
+        Assert.That(store.Orders(), Has.Count.EqualTo(1));
+    }
 }
+

@@ -20,8 +20,9 @@ public sealed class RebuildTests
         var store = new TestStore();
         foreach (var shopFolder in Directory.GetDirectories(SampleFiles.Folder()).Order(StringComparer.Ordinal))
         {
-            foreach (var file in SampleFiles.Exports(shopFolder))
-                Assert.That((await store.Store.ImportAsync(file, new ImportRequest("test", Path.GetFileName(shopFolder)))).Landed, Is.True);
+            var files = SampleFiles.Exports(shopFolder).Select(f => new ExportFile(f, Path.GetFileName(f))).ToList();
+            var receipts = await store.Store.ImportAllAsync(files, new ImportRequest("test", Path.GetFileName(shopFolder)));
+            Assert.That(receipts.Select(r => r.Landed), Is.All.True);
         }
         var chain = new List<ImportReceipt>();
         foreach (var (name, bytes) in OverlappingExports.DouyinChain())

@@ -38,6 +38,11 @@ internal sealed class TestStore : IDisposable
     public Task<ImportReceipt> ImportAsync(string fileName, byte[] bytes, string? shop = "测试店") =>
         Store.ImportAsync(Write(fileName, bytes), new ImportRequest("test", shop));
 
+    /// <summary>Files given together, as on one command line: zips opened, an orders file and its items file one import.</summary>
+    public Task<IReadOnlyList<ImportReceipt>> ImportTogetherAsync(string? shop, params (string Name, byte[] Bytes)[] files) =>
+        Store.ImportAllAsync(files.Select(f => new ExportFile(Write(Path.Combine(Guid.NewGuid().ToString("N"), f.Name), f.Bytes), f.Name)).ToList(),
+            new ImportRequest("test", shop));
+
     public IReadOnlyList<StoredOrder> Orders()
     {
         using var connection = Store.Open();

@@ -61,7 +61,7 @@ var Analytics = (function () {
         var row = document.createElement('tr');
         row.setAttribute('data-import', receipt.importId);
         row.appendChild(element('td', '#' + receipt.importId));
-        row.appendChild(element('td', receipt.fileName));
+        row.appendChild(element('td', receipt.fileName + (receipt.companionFileName ? ' ＋ ' + receipt.companionFileName : '')));
         row.appendChild(element('td', receipt.shop || ''));
         var status = element('td', statusNames[receipt.status] || receipt.status);
         if (receipt.reason) status.appendChild(element('div', receipt.reason, 'muted'));

@@ -59,7 +59,8 @@
     var p = staged.preview;
     var panel = A.element('div', null, 'panel');
     panel.setAttribute('data-staged', staged.id);
-    panel.appendChild(A.element('h3', staged.fileName));
+    // An orders file staged with its items file (淘宝/天猫 订单报表 + 宝贝报表) is one import of both.
+    panel.appendChild(A.element('h3', staged.fileName + (p.companionFileName ? ' ＋ ' + p.companionFileName : '')));
     var facts = A.element('ul');
     if (p.status === 'rejected') {
       panel.appendChild(A.element('p', '不能导入：' + p.reason, 'error'));
@@ -77,6 +78,16 @@
       fact(facts, '比已存数据旧的订单（保留已存版本）', p.ordersOlderKept);
       fact(facts, '拒收行', p.rowsRejected);
       if (p.fallbacks) fact(facts, '替代取值', p.fallbacks);
+      if (p.missingColumns || p.newColumns) {
+        fact(facts, '导出格式有变化', (p.missingColumns ? '缺少列 ' + p.missingColumns : '') +
+          (p.missingColumns && p.newColumns ? '；' : '') + (p.newColumns ? '新增列 ' + p.newColumns : ''));
+      }
+      if (p.ordersWithoutItems && p.itemsFileAwaited) {
+        fact(facts, '商品明细', p.ordersWithoutItems + ' 单只有订单级数字，缺少商品和件数明细，待宝贝报表 ' + p.itemsFileAwaited + ' 导入后补齐');
+      } else if (p.ordersWithoutItems) {
+        fact(facts, '商品明细', '文件只有订单级数字，' + p.ordersWithoutItems + ' 单各记为一行');
+      }
+      if (p.ordersCompleted) fact(facts, '补齐商品明细', p.ordersCompleted + ' 单（成交额和退款不变）');
     }
     panel.appendChild(facts);
     if (p.problems && p.problems.length) {
