@@ -266,7 +266,7 @@ public sealed class Importer(IImportSink sink, BuyerKeys buyerKeys, TimeProvider
         UnpaidLines = written.Progress.UnpaidLines,
         LatestPaidAt = written.Progress.LatestPaidAt,
         EarliestPaidAt = written.Progress.EarliestPaidAt,
-        Fallbacks = string.Join("；", document.ReaderNotes.Prepend(written.Progress.DescribeFallbacks()).Where(note => note.Length > 0)),
+        Fallbacks = string.Join("；", export.Document!.ReaderNotes.Prepend(written.Progress.DescribeFallbacks()).Where(note => note.Length > 0)),
         Problems = written.Progress.Problems,
         StartedAt = startedAt,
         FinishedAt = Now(),
