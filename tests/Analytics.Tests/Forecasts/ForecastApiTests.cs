@@ -24,7 +24,9 @@ public sealed class ForecastApiTests
         SalesDays.Write(app, "douyin", "甲店", new DateOnly(2023, 4, 21), Enumerable.Repeat(1.0, 30).ToArray());
         var again = await client.GetFromJsonAsync<JsonElement>(url);
 
-        Assert.That(first.GetProperty("model").GetString(), Is.Not.Null);
+        Assert.That(first.GetProperty("model").GetString(),
+            Is.AnyOf("seasonal-naive", "seasonal-naive+events", "holt-winters-damped", "holt-winters-damped+events"));
+        Assert.That(again.GetProperty("model").GetString(), Is.EqualTo(first.GetProperty("model").GetString()), "the same model as of the same day");
         Assert.That(first.GetProperty("points").GetArrayLength(), Is.EqualTo(10));
         Assert.That(first.GetProperty("points")[0].GetProperty("date").GetString(), Is.EqualTo("2023-04-21"));
         Assert.That(again.GetProperty("points").GetRawText(), Is.EqualTo(first.GetProperty("points").GetRawText()));

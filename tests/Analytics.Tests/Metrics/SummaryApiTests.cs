@@ -122,7 +122,9 @@ public sealed class SummaryApiTests
         var figures = await _fixture.Get($"/api/summary?{query}");
 
         Assert.That(figures.GetProperty("orders").GetInt64(), Is.EqualTo(query.StartsWith("from=2015", StringComparison.Ordinal) ? 0 : 8));
-        Assert.That(figures.GetProperty("yearAgo").GetProperty("from").GetString(), Is.Not.Null);
+        var from = DateOnly.ParseExact(query[5..15], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(figures.GetProperty("yearAgo").GetProperty("from").GetString(), Is.EqualTo(from.AddYears(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            "同比 still names its window");
     }
 
     [Test]
