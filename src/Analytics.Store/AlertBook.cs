@@ -124,7 +124,7 @@ public sealed class AlertBook
 }
 
 /// <summary>A rule firing for a scope, as an evaluation found it.</summary>
-public sealed record AlertFinding
+public record AlertFinding
 {
     public required string Rule { get; init; }
     public required string ScopeKind { get; init; }
@@ -142,25 +142,12 @@ public sealed record AlertFinding
     public string? Cause { get; init; }
 }
 
-public record StoredAlert
+/// <summary>An episode as stored: the finding that raised it, kept up to date while it lasts, and what became of it.</summary>
+public record StoredAlert : AlertFinding
 {
     public long Id { get; init; }
-    public required string Rule { get; init; }
-    public required string ScopeKind { get; init; }
-    public required string ScopeKey { get; init; }
-    public required string ScopeName { get; init; }
-    public required string Since { get; init; }
     public required string RaisedAt { get; init; }
     public required string CheckedAt { get; init; }
-    public required string Unit { get; init; }
-    public long? FigureFen { get; init; }
-    public long? ExpectedFen { get; init; }
-    public long? BoundFen { get; init; }
-    public double? FigureValue { get; init; }
-    public double? ExpectedValue { get; init; }
-    public double? BoundValue { get; init; }
-    public required string Message { get; init; }
-    public string? Cause { get; init; }
     public string? AcknowledgedAt { get; init; }
     public string? AcknowledgedBy { get; init; }
     public string? ResolvedAt { get; init; }
