@@ -13,7 +13,9 @@ internal sealed class KioskKeySignIn(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, AnalyticsStore store, TimeProvider time)
     {
-        if (!HttpMethods.IsGet(context.Request.Method) || context.Request.Query["key"].ToString() is not { Length: > 0 } keyText)
+        // Only the screen's own addresses take a key: an API call or another page never signs anyone in.
+        var screen = context.Request.Path == "/" || context.Request.Path.Equals("/screen", StringComparison.OrdinalIgnoreCase);
+        if (!screen || !HttpMethods.IsGet(context.Request.Method) || context.Request.Query["key"].ToString() is not { Length: > 0 } keyText)
         {
             await next(context);
             return;
