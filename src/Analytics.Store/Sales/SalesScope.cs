@@ -22,16 +22,21 @@ public sealed record SalesScope(DateOnly From, DateOnly To)
 
     public int Days => To.DayNumber - From.DayNumber + 1;
 
-    /// <summary>环比: the preceding range of equal length; whole calendar months compare with the same number of whole months before.</summary>
+    /// <summary>
+    /// 环比: whole calendar months compare with the same number of whole months before; a range that starts on the 1st
+    /// but ends inside a month (month to date, "1—22日") compares with the same days of the month(s) before, cut at that
+    /// month's last day (11-01..11-22 → 10-01..10-22; 03-01..03-30 → 02-01..02-28); any other range with the range of
+    /// equal length just before it.
+    /// </summary>
     public SalesScope Previous()
     {
-        if (IsWholeMonths)
-        {
-            var months = (To.Year - From.Year) * 12 + To.Month - From.Month + 1;
-            var start = From.AddMonths(-months);
-            return Over(start, From.AddDays(-1));
-        }
-        return Over(From.AddDays(-Days), From.AddDays(-1));
+        if (From.Day != 1) return Over(From.AddDays(-Days), From.AddDays(-1));
+        var months = (To.Year - From.Year) * 12 + To.Month - From.Month + 1;
+        var start = From.AddMonths(-months);
+        if (IsWholeMonths) return Over(start, From.AddDays(-1));
+        var lastMonthStart = new DateOnly(To.Year, To.Month, 1).AddMonths(-months);
+        var lastDay = Math.Min(To.Day, DateTime.DaysInMonth(lastMonthStart.Year, lastMonthStart.Month));
+        return Over(start, new DateOnly(lastMonthStart.Year, lastMonthStart.Month, lastDay));
     }
 
     /// <summary>同比: the same calendar days a year earlier (29 Feb → 28 Feb); whole months compare with the whole months.</summary>

@@ -84,6 +84,25 @@ public sealed class SummaryApiTests
         Assert.That(leapDay.GetProperty("previous").GetProperty("from").GetString(), Is.EqualTo("2024-02-28"), "a one-day range compares with the day before");
     }
 
+    [TestCase("2024-03-01", "2024-03-15", "2024-02-01", "2024-02-15", TestName = "Month to date compares with the same days of the month before")]
+    [TestCase("2024-03-01", "2024-03-30", "2024-02-01", "2024-02-29", TestName = "The 30th of March compares up to the 29th of a leap February")]
+    [TestCase("2023-03-01", "2023-03-30", "2023-02-01", "2023-02-28", TestName = "The 30th of March compares up to the 28th of February")]
+    [TestCase("2024-05-01", "2024-05-31", "2024-04-01", "2024-04-30", TestName = "A whole month of 31 days compares with the whole month before")]
+    [TestCase("2024-01-01", "2024-01-22", "2023-12-01", "2023-12-22", TestName = "Month to date in January compares across the year boundary")]
+    [TestCase("2024-01-01", "2024-03-15", "2023-10-01", "2023-12-15", TestName = "Months to date compare with as many months before")]
+    [TestCase("2024-03-31", "2024-03-31", "2024-03-30", "2024-03-30", TestName = "The 31st alone compares with the day before")]
+    [TestCase("2024-03-10", "2024-03-20", "2024-02-28", "2024-03-09", TestName = "A range not starting on the 1st compares with the equal range before it")]
+    public async Task PreviousWindowFollowsTheCalendar(string from, string to, string previousFrom, string previousTo)
+    {
+        var summary = await _fixture.Get($"/api/summary?from={from}&to={to}");
+
+        var previous = summary.GetProperty("previous");
+        Assert.That((previous.GetProperty("from").GetString(), previous.GetProperty("to").GetString()), Is.EqualTo((previousFrom, previousTo)));
+        var direct = await _fixture.Get($"/api/summary?from={previousFrom}&to={previousTo}");
+        Assert.That((previous.GetProperty("orders").GetInt64(), Money(previous, "gmv")),
+            Is.EqualTo((direct.GetProperty("orders").GetInt64(), Money(direct, "gmv"))), "环比 states the figures of the window it names");
+    }
+
     [Test]
     public async Task APaymentAtMidnightBelongsToTheDayItStarts()
     {
