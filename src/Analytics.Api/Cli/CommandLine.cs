@@ -28,7 +28,7 @@ internal static class CommandLine
                 | password NAME [--db PATH]           the people who log in (用户); the first admin is made here
           tokens create --role bureau|operator|display --name NAME [--shops A,B] | list | revoke ID|NAME [--db PATH]
                                                      API keys for scripts and the wall display (密钥); printed once
-          report --month YYYY-MM | --quarter YYYYQn | --year YYYY [--db PATH] [--format docx|xlsx|pdf|html]
+          report --month YYYY-MM | --quarter YYYYQn | --year YYYY | --ytd YYYY-MM [--db PATH] [--format docx|xlsx|pdf|html]
                  [--out FILE] [--county NAME]          the bureau's report (default: Word, report-<period>.docx)
           backup [--to DIR] [--db PATH]              a consistent copy of the database, the archive and the buyer key, also
                                                      while the service runs (备份; default: backups/ beside the database)

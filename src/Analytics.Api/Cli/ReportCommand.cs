@@ -5,14 +5,14 @@ using Analytics.Store;
 namespace Analytics.Api.Cli;
 
 /// <summary>
-/// `report (--month YYYY-MM | --quarter YYYYQn | --year YYYY) [--db PATH] [--format docx|xlsx|pdf|html] [--out FILE]`:
+/// `report (--month YYYY-MM | --quarter YYYYQn | --year YYYY | --ytd YYYY-MM) [--db PATH] [--format docx|xlsx|pdf|html] [--out FILE]`:
 /// writes the bureau's report; exit 1 when there is nothing to report or a PDF needs the missing Chromium.
 /// </summary>
 internal static class ReportCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter errors)
     {
-        options.AllowOnly("month", "quarter", "year", "db", "format", "out", "county", "chromium", "buyer-key-file");
+        options.AllowOnly("month", "quarter", "year", "ytd", "db", "format", "out", "county", "chromium", "buyer-key-file");
         var period = Period(options);
         var format = Format(options);
         var storeOptions = ImportCommand.StoreOptionsFrom(options);
@@ -52,10 +52,11 @@ internal static class ReportCommand
     private static ReportPeriod Period(CommandOptions options)
     {
         (ReportKind Kind, string? Text)[] named =
-            [(ReportKind.Monthly, options.Value("month")), (ReportKind.Quarterly, options.Value("quarter")), (ReportKind.Annual, options.Value("year"))];
+            [(ReportKind.Monthly, options.Value("month")), (ReportKind.Quarterly, options.Value("quarter")), (ReportKind.Annual, options.Value("year")),
+             (ReportKind.YearToDate, options.Value("ytd"))];
         var given = named.Where(g => g.Text is not null).ToList();
         if (given.Count != 1)
-            throw new UsageException("report 需要且只需要 --month YYYY-MM、--quarter YYYYQn、--year YYYY 之一。\nreport needs exactly one of --month YYYY-MM, --quarter YYYYQn or --year YYYY.");
+            throw new UsageException("report 需要且只需要 --month YYYY-MM、--quarter YYYYQn、--year YYYY、--ytd YYYY-MM（1月至该月）之一。\nreport needs exactly one of --month YYYY-MM, --quarter YYYYQn, --year YYYY or --ytd YYYY-MM (1 January to that month's end).");
         return ReportPeriod.Parse(given[0].Kind, given[0].Text!, out var error) ?? throw new UsageException(error!);
     }
 

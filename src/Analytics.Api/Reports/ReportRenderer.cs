@@ -29,9 +29,16 @@ internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, Re
     {
         var today = time.BeijingToday();
         if (period.To >= today)
+        {
+            // A bureau reports "1—N月" before a quarter or year is over: point to the year so far through the last ended month.
+            var soFar = ReportPeriod.YearSoFarBefore(today);
+            var soFarUrl = $"/api/reports/ytd/{soFar.To:yyyy-MM}.docx";
             throw new NothingToReportException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{period.Stem} ({period.Name}) has not ended yet (today is {today:yyyy-MM-dd}); its report can be made from {period.To.AddDays(1):yyyy-MM-dd}. " +
-                $"For the figures so far: /api/summary?from={period.From:yyyy-MM-dd}&to={today:yyyy-MM-dd}."), notEnded: true);
+                $"{period.Name}尚未结束（今天是{today:yyyy-MM-dd}），{period.To.AddDays(1):yyyy-MM-dd}起可出报告；已结束月份的累计报告（{soFar.Name}）：{soFarUrl}。" +
+                $"\n{period.Stem} has not ended yet (today is {today:yyyy-MM-dd}); its report can be made from {period.To.AddDays(1):yyyy-MM-dd}. " +
+                $"The year so far through the last ended month ({soFar.Name}): {soFarUrl} (CLI: report --ytd {soFar.To:yyyy-MM}); " +
+                $"the figures to today: /api/summary?from={period.From:yyyy-MM-dd}&to={today:yyyy-MM-dd}."), notEnded: true);
+        }
         ReportFacts facts;
         using (var data = store.Read())
             facts = ReportFacts.Read(data, period);

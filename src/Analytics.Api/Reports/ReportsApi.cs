@@ -15,7 +15,7 @@ internal static class ReportsApi
             var errors = new Dictionary<string, string[]>();
             var reportKind = ReportPeriod.ParseKind(kind);
             if (reportKind is null)
-                errors["kind"] = [$"Unknown report '{kind}'. Accepted: monthly, quarterly, annual."];
+                errors["kind"] = [$"Unknown report '{kind}'. Accepted: monthly, quarterly, annual, ytd."];
             var dot = file.LastIndexOf('.');
             var format = dot < 0 ? null : ReportFormat.Parse(file[(dot + 1)..]);
             if (format is null)
@@ -47,7 +47,7 @@ internal static class ReportsApi
                     ? TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "The period has not ended")
                     : TypedResults.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "No data for this period");
             }
-        }).WithSummary("The bureau's report for a month (2023-03), quarter (2023Q1) or year (2022) as .docx, .xlsx, .pdf or .html");
+        }).WithSummary("The bureau's report for a month (monthly/2023-03), quarter (quarterly/2023Q1), year (annual/2022) or the year so far (ytd/2023-05: 1—5月) as .docx, .xlsx, .pdf or .html");
 
         return group;
     }

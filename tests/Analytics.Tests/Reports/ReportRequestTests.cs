@@ -1,9 +1,12 @@
 using System.Net;
+using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Analytics.Tests.Api;
 using Analytics.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.AspNetCore.Mvc;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Analytics.Tests.Reports;
 
@@ -55,12 +58,54 @@ public sealed class ReportRequestTests
         Assert.That(word.MainDocumentPart.ImageParts, Is.Empty);
     }
 
+    [Test]
+    public async Task TheYearSoFarStatesTheFiguresOfTheSummaryForThoseMonths()
+    {
+        using var response = await _client.GetAsync("/api/reports/ytd/2023-05.docx");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName,
+            Is.EqualTo("report-2023-ytd-05.docx"));
+        using var word = WordprocessingDocument.Open(await response.Content.ReadAsStreamAsync(), false);
+        var body = word.MainDocumentPart!.Document.Body!;
+        var statement = body.Elements<W.Paragraph>().Select(p => p.InnerText).First(p => p.Contains("全县实现网络零售额", StringComparison.Ordinal));
+        var keyFigures = body.Elements<W.Table>().First().Elements<W.TableRow>().Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        var summary = await _client.GetFromJsonAsync<JsonElement>("/api/summary?from=2023-01-01&to=2023-05-31");
+
+        Assert.That(statement, Does.StartWith("2023年1—5月，全县实现网络零售额"));
+        Assert.That(body.InnerText, Does.Not.Contain("累计实现"), "the year so far is itself the 累计: no second sentence repeats it");
+        var netSalesWan = summary.GetProperty("netSales").GetDecimal() / 10_000m;
+        var change = summary.GetProperty("yearAgo").GetProperty("change").GetProperty("netSales").GetDouble();
+        Assert.That(keyFigures[1].Take(4), Is.EqualTo(new[]
+        {
+            "网络零售额（万元）※", netSalesWan.ToString("N2", CultureInfo.InvariantCulture),
+            (summary.GetProperty("yearAgo").GetProperty("netSales").GetDecimal() / 10_000m).ToString("N2", CultureInfo.InvariantCulture),
+            (change * 100).ToString("+0.00;-0.00", CultureInfo.InvariantCulture) + "%",
+        }));
+        Assert.That(summary.GetProperty("yearAgo").GetProperty("from").GetString(), Is.EqualTo("2022-01-01"));
+    }
+
+    [Test]
+    public async Task APeriodNotYetOverPointsToTheYearSoFar()
+    {
+        using var app = new AnalyticsApp(await DemoData.PathAsync()) { Settings = { ["Clock:Date"] = "2023-06-20" } };
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/api/reports/quarterly/2023Q2.docx");
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(problem!.Detail, Does.Contain("2023年二季度尚未结束").And.Contain("/api/reports/ytd/2023-05.docx").And.Contain("2023年1—5月"));
+        using var pointed = await client.GetAsync("/api/reports/ytd/2023-05.docx");
+        Assert.That(pointed.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the address in the answer gives a report");
+    }
+
     [TestCase("/api/reports/weekly/2023-03.docx", "kind")]
     [TestCase("/api/reports/monthly/2023-13.docx", "file")]
     [TestCase("/api/reports/monthly/2023Q1.docx", "file")]
     [TestCase("/api/reports/quarterly/2023Q5.pdf", "file")]
     [TestCase("/api/reports/annual/2022.txt", "file")]
     [TestCase("/api/reports/annual/2022", "file")]
+    [TestCase("/api/reports/ytd/2023Q2.docx", "file")]
     public async Task AMalformedRequestNamesThePartThatIsWrong(string path, string parameter)
     {
         using var response = await _client.GetAsync(path);
