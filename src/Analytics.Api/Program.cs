@@ -90,6 +90,7 @@ app.MapHealth();
 app.MapImports();
 app.MapSummary();
 app.MapRankings();
+app.MapCategories();
 app.MapFreshness();
 app.MapForecasts();
 app.MapAlerts();

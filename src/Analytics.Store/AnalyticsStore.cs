@@ -189,6 +189,17 @@ public sealed class AnalyticsStore(StoreOptions options, TimeProvider time) : ID
     public MergeOutcome MergeShops(string from, string into, string actor) =>
         WriteAlone(connection => ShopRegistry.Merge(connection, from, into, actor, Now()));
 
+    /// <summary>Puts one product in a category (and says whether it is a farm product); false when no such product was ever imported.</summary>
+    public bool FixProductCategory(string platform, string shop, string productId, string category, bool farm, string actor) =>
+        WriteAlone(connection => ProductCategoryBook.Fix(connection, new ProductCategoryFix
+        {
+            Platform = platform, Shop = shop, ProductId = productId, Category = category, Farm = farm, FixedBy = actor, FixedAt = Now(),
+        }));
+
+    /// <summary>Gives a product back to the rules of seeds/product-categories.csv; false when it had no fix.</summary>
+    public bool ClearProductCategory(string platform, string shop, string productId, string actor) =>
+        WriteAlone(connection => ProductCategoryBook.Clear(connection, platform, shop, productId, actor, Now()));
+
     private T WriteAlone<T>(Func<SqliteConnection, T> change)
     {
         _oneWriteAtATime.Wait();

@@ -7,7 +7,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Analytics.Store;
 
-/// <summary>Loads seeds/provinces.csv, platforms.csv and shops.csv, and the platforms mapping files add, into the reference tables.</summary>
+/// <summary>
+/// Loads seeds/provinces.csv, platforms.csv, shops.csv and product-categories.csv, and the platforms mapping files add,
+/// into the reference tables.
+/// </summary>
 internal static class ReferenceSeeds
 {
     public static void Load(SqliteConnection connection, SqliteTransaction transaction, string seedsDirectory, IReadOnlyList<MappedPlatform> mappedPlatforms)
@@ -37,6 +40,8 @@ internal static class ReferenceSeeds
             ON CONFLICT (platform, shop) DO UPDATE SET enterprise = excluded.enterprise WHERE shops.registered_by <> 'cli'
             """;
         connection.Execute(upsertShop, Read(seedsDirectory, "shops.csv", "platform", "shop", "enterprise"), transaction);
+
+        ProductCategoryBook.LoadRules(connection, transaction, seedsDirectory);
     }
 
     private static List<DynamicParameters> Read(string directory, string file, params string[] columns)

@@ -167,6 +167,9 @@ internal static class ShopRegistry
             ON CONFLICT (platform, shop, product_id) DO UPDATE SET title = excluded.title, observed_at = excluded.observed_at
             WHERE excluded.observed_at > products.observed_at;
             DELETE FROM products WHERE platform = @platform AND shop = @from;
+            INSERT OR IGNORE INTO product_categories (platform, shop, product_id, category, farm, fixed_by, fixed_at)
+            SELECT platform, @to, product_id, category, farm, fixed_by, fixed_at FROM product_categories WHERE platform = @platform AND shop = @from;
+            DELETE FROM product_categories WHERE platform = @platform AND shop = @from;
             UPDATE imports SET shop = @to WHERE platform = @platform AND shop = @from;
             UPDATE shop_aliases SET shop = @to WHERE platform = @platform AND shop = @from;
             DELETE FROM shop_aliases WHERE alias = @to;

@@ -78,5 +78,11 @@ public sealed class StoreReads : IDisposable
     /// <summary>The shop registry with each shop's orders and imports.</summary>
     public IReadOnlyList<ShopListing> Shops() => ShopRegistry.List(_connection);
 
+    /// <summary>The rules of seeds/product-categories.csv, in the order they are tried.</summary>
+    public IReadOnlyList<CategoryRule> CategoryRules() => ProductCategoryBook.Rules(_connection);
+
+    /// <summary>The bureau's category for single products, which wins over the rules.</summary>
+    public IReadOnlyList<ProductCategoryFix> ProductCategoryFixes() => ProductCategoryBook.Fixes(_connection);
+
     public void Dispose() => _connection.Dispose();
 }

@@ -142,6 +142,58 @@ internal sealed class SalesMetrics(StoreReads data)
     }
 
     /// <summary>
+    /// 网络零售额 by product category and 其中农产品, against the same days a year before; shares are of the county's
+    /// 网络零售额 for the window, and what no product line carries is stated apart, so nothing is silently dropped.
+    /// </summary>
+    public CategorySales Categories(SalesScope scope, ProductCategories categories)
+    {
+        var yearAgo = scope.YearAgo();
+        var now = CategoryTotals(scope, categories);
+        var before = CategoryTotals(yearAgo, categories);
+        var total = Figures(scope).NetSales;
+        double? Share(long fen) => total == 0 ? null : Math.Round((double)(WindowFigures.Yuan(fen) / total), 4);
+        var items = now.ByCategory
+            .OrderByDescending(c => c.Value.NetSalesFen).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Select((c, index) =>
+            {
+                var baseline = before.ByCategory.GetValueOrDefault(c.Key).NetSalesFen;
+                return new CategoryItem(index + 1, c.Key, c.Value.Products, WindowFigures.Yuan(c.Value.NetSalesFen), Share(c.Value.NetSalesFen),
+                    WindowFigures.Yuan(baseline), FigureChanges.Of(c.Value.NetSalesFen, baseline));
+            })
+            .ToList();
+        var farm = new CategoryFigure(now.FarmProducts, WindowFigures.Yuan(now.FarmFen), Share(now.FarmFen), WindowFigures.Yuan(before.FarmFen), FigureChanges.Of(now.FarmFen, before.FarmFen));
+        return new CategorySales(SalesScope.Text(scope.From), SalesScope.Text(scope.To),
+            new DayWindow(SalesScope.Text(yearAgo.From), SalesScope.Text(yearAgo.To)), total, items, farm,
+            total - items.Sum(i => i.NetSales));
+    }
+
+    /// <summary>Every product that sold in the window with its category and why, largest 网络零售额 first: what the bureau checks and fixes.</summary>
+    public IReadOnlyList<CategorizedProduct> CategorizedProducts(SalesScope scope, ProductCategories categories) =>
+        Ranking(scope, RankingDimension.All["products"]).Where(r => r.Key != "")
+            .OrderByDescending(r => r.NetSalesFen).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .Select(r =>
+            {
+                var category = categories.Of(r);
+                return new CategorizedProduct(r.Platform ?? "", PlatformName(r.Platform), r.Shop ?? "", r.Key, r.Name,
+                    category.Category, category.Farm, category.Source, category.Keyword, WindowFigures.Yuan(r.NetSalesFen));
+            })
+            .ToList();
+
+    private (Dictionary<string, (int Products, long NetSalesFen)> ByCategory, int FarmProducts, long FarmFen) CategoryTotals(SalesScope scope, ProductCategories categories)
+    {
+        var byCategory = new Dictionary<string, (int Products, long NetSalesFen)>(StringComparer.Ordinal);
+        var (farmProducts, farm) = (0, 0L);
+        foreach (var product in Ranking(scope, RankingDimension.All["products"]).Where(r => r.Key != ""))
+        {
+            var category = categories.Of(product);
+            var (count, fen) = byCategory.GetValueOrDefault(category.Category);
+            byCategory[category.Category] = (count + 1, fen + product.NetSalesFen);
+            if (category.Farm) (farmProducts, farm) = (farmProducts + 1, farm + product.NetSalesFen);
+        }
+        return (byCategory, farmProducts, farm);
+    }
+
+    /// <summary>
     /// 数据截至, per platform and shop with landed imports: the latest payment time they brought and whether it is older
     /// than the platform's expected upload interval (<paramref name="expectedEveryHours"/>) at <paramref name="now"/>.
     /// </summary>

@@ -28,13 +28,18 @@ internal static class ReportComposer
                 new ReportSection
                 {
                     Heading = "二、主要指标", Table = ReportTables.KeyFigures(facts),
-                    Notes = ["※ 为估算值，见“八、数据说明”。同比为与上年同期相比；比率之差以个百分点计。“—”表示上年同期为零或无数据。"],
+                    Notes = ["※ 为估算值，见“九、数据说明”。同比为与上年同期相比；比率之差以个百分点计。“—”表示上年同期为零或无数据。"],
                 },
                 new ReportSection { Heading = "三、月度走势", Chart = charts.Trend },
                 new ReportSection { Heading = "四、分平台销售情况", Table = ReportTables.Platforms(facts) },
                 new ReportSection { Heading = "五、企业销售排行（前十位）", Table = ReportTables.Enterprises(facts) },
                 new ReportSection { Heading = "六、商品销售排行（前十位）", Table = ReportTables.Products(facts) },
-                new ReportSection { Heading = "七、销售区域分布", Chart = charts.Provinces, Table = ReportTables.Provinces(facts) },
+                new ReportSection
+                {
+                    Heading = "七、分品类销售情况", Table = ReportTables.Categories(facts),
+                    Notes = ["品类和是否农产品按商品标题的关键词归类（seeds/product-categories.csv），局方可逐个商品更正。"],
+                },
+                new ReportSection { Heading = "八、销售区域分布", Chart = charts.Provinces, Table = ReportTables.Provinces(facts) },
                 ReportCoverageText.Section(facts),
             ],
         };
@@ -63,6 +68,8 @@ internal static class ReportComposer
             GrowingProducts = pool.Where(p => p.YearAgoNetSales > 0 && p.NetSales > p.YearAgoNetSales)
                 .OrderByDescending(p => (p.NetSales - p.YearAgoNetSales) / p.YearAgoNetSales).Take(3).ToList(),
             ProductPoolSize = pool.Count,
+            Categories = facts.Categories.Categories.Select(c => new NamedSales(c.Name, c.NetSales, c.YearAgoNetSales)).ToList(),
+            FarmProducts = new NamedSales("农产品", facts.Categories.FarmProducts.NetSales, facts.Categories.FarmProducts.YearAgoNetSales),
             BuyerFiguresEstimated = facts.Estimates.TryGetValue("buyers", out var fingerprinted) && fingerprinted.Count > 0,
         };
     }

@@ -53,7 +53,7 @@ internal static class ReportCoverageText
 
         return new ReportSection
         {
-            Heading = "八、数据说明",
+            Heading = "九、数据说明",
             Paragraphs = paragraphs,
             Table = new ReportTable("数据来源", ["平台", "店铺", "企业", "本期数据日期", "订单量（单）", "网络零售额（万元）"],
                 coverage.Shops.Select(s => (IReadOnlyList<ReportCell>)

@@ -30,6 +30,9 @@ internal sealed record ReportFacts
 
     public required ReportCoverage Coverage { get; init; }
 
+    /// <summary>网络零售额 by product category and 其中农产品, against the same period a year before.</summary>
+    public required CategorySales Categories { get; init; }
+
     /// <summary>No order at all in the same period a year before: the report states no 同比.</summary>
     public bool HasYearAgo => YearAgo.Orders > 0;
 
@@ -62,6 +65,7 @@ internal sealed record ReportFacts
             ThisYear = Months(data, new DateOnly(period.Year, 1, 1), period.To),
             LastYear = Months(data, new DateOnly(period.Year - 1, 1, 1), new DateOnly(period.Year - 1, 12, 31)),
             Coverage = ReportCoverage.Read(data, period),
+            Categories = metrics.Categories(scope, ProductCategories.Of(data)),
         };
     }
 

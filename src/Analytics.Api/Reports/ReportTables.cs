@@ -67,6 +67,23 @@ internal static class ReportTables
             ChangeCell(row.NetSalesFen, facts.Products.YearAgoNetSalesFen(row), facts.HasYearAgo),
         ]).ToList());
 
+    /// <summary>By category, largest first; then 其中农产品, and the part no product line carries when there is one.</summary>
+    public static ReportTable Categories(ReportFacts facts)
+    {
+        var categories = facts.Categories;
+        var rows = categories.Categories.Select(c => (IReadOnlyList<ReportCell>)
+        [
+            c.Name, NumberCell(c.Products, CellFormat.Integer), WanCell(c.NetSales), ShareCell(c.NetSales, facts),
+            ChangeCell(c.NetSales, c.YearAgoNetSales, facts.HasYearAgo),
+        ]).ToList();
+        if (categories.WithoutProductDetail != 0)
+            rows.Add(["无商品明细", "—", WanCell(categories.WithoutProductDetail), ShareCell(categories.WithoutProductDetail, facts), "—"]);
+        var farm = categories.FarmProducts;
+        rows.Add(["其中：农产品", NumberCell(farm.Products, CellFormat.Integer), WanCell(farm.NetSales),
+            ShareCell(farm.NetSales, facts), ChangeCell(farm.NetSales, farm.YearAgoNetSales, facts.HasYearAgo)]);
+        return new ReportTable("分品类", ["品类", "商品数（个）", "网络零售额（万元）", "占比", "同比"], rows);
+    }
+
     public static ReportTable Provinces(ReportFacts facts)
     {
         var rows = facts.Provinces.Ranked().Select((row, index) => (IReadOnlyList<ReportCell>)
@@ -94,8 +111,10 @@ internal static class ReportTables
 
     private static ReportCell RateCell(double? rate) => rate is { } value ? new ReportCell(Percent(value), value, CellFormat.Percent) : "—";
 
-    private static ReportCell ShareCell(long netSalesFen, ReportFacts facts) =>
-        facts.Current.NetSales == 0 ? "—" : RateCell((double)(WindowFigures.Yuan(netSalesFen) / facts.Current.NetSales));
+    private static ReportCell ShareCell(long netSalesFen, ReportFacts facts) => ShareCell(WindowFigures.Yuan(netSalesFen), facts);
+
+    private static ReportCell ShareCell(decimal netSales, ReportFacts facts) =>
+        facts.Current.NetSales == 0 ? "—" : RateCell((double)(netSales / facts.Current.NetSales));
 
     /// <summary>同比 as a signed percentage; — where there is nothing a year before (or the base is zero).</summary>
     private static ReportCell ChangeCell(decimal? current, decimal? baseline, bool hasYearAgo) =>

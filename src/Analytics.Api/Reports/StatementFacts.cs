@@ -29,6 +29,10 @@ internal sealed record StatementFacts
     /// <summary>Buyers, 客单价 and 复购率 rest partly on receiver fingerprints (METRICS.md): the statement says so.</summary>
     public bool BuyerFiguresEstimated { get; init; }
 
+    /// <summary>网络零售额 by product category, largest first, and 其中农产品 (see docs/METRICS.md, Product categories).</summary>
+    public IReadOnlyList<NamedSales> Categories { get; init; } = [];
+    public NamedSales? FarmProducts { get; init; }
+
     /// <summary>How many of the best-selling products the fastest-growing were chosen from.</summary>
     public int ProductPoolSize { get; init; }
 }

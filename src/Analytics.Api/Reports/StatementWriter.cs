@@ -13,6 +13,7 @@ internal static class StatementWriter
     {
         var paragraphs = new List<string> { Overall(facts) };
         if (YearToDate(facts) is { } yearToDate) paragraphs.Add(yearToDate);
+        if (Categories(facts) is { } categories) paragraphs.Add(categories);
         if (Platforms(facts) is { } platforms) paragraphs.Add(platforms);
         if (Enterprises(facts) is { } enterprises) paragraphs.Add(enterprises);
         if (Products(facts) is { } products) paragraphs.Add(products);
@@ -54,6 +55,20 @@ internal static class StatementWriter
         return $"{facts.Period.YearToDateName}，{facts.County}累计实现网络零售额{Amount(now.NetSales)}" +
                $"{Compared(before is null ? null : ChangeOf(now.NetSales, before.NetSales), before)}；" +
                $"累计订单量{Count(now.Orders, "单")}{Compared(before is null ? null : ChangeOf(now.Orders, before.Orders), before)}。";
+    }
+
+    /// <summary>"其中，农产品网络零售额…，占全县的…，同比增长…。分品类看，粮油米面…" (the indicators a county files).</summary>
+    private static string? Categories(StatementFacts facts)
+    {
+        if (facts.Categories.Count == 0 || facts.Current.NetSales <= 0)
+            return null;
+        var text = "";
+        if (facts.FarmProducts is { } farm)
+            text = $"其中，农产品网络零售额{Amount(farm.NetSales)}，占全县的{Percent((double)(farm.NetSales / facts.Current.NetSales))}" +
+                   $"{(facts.YearAgo is null ? "" : farm.YearAgoNetSales == 0 ? "，上年同期为零" : $"，{Change(ChangeOf(farm.NetSales, farm.YearAgoNetSales))}")}。";
+        var leading = facts.Categories.Take(3).Select(c =>
+            $"{c.Name}{Amount(c.NetSales)}，占{Percent(Share(c.NetSales, facts))}{ItemCompared(c, facts)}");
+        return text + $"分品类看，{string.Join("；", leading)}。";
     }
 
     private static string? Platforms(StatementFacts facts)

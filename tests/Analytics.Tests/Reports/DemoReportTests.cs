@@ -66,11 +66,11 @@ public sealed class DemoReportTests
         var tables = body.Elements<W.Table>().Select(t => t.Elements<W.TableRow>().Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToList()).ToList()).ToList();
 
         Assert.That(statement, Does.Contain("全县实现网络零售额764万元，同比增长24.18%").And.Contain("商品覆盖全国21个省市"));
-        Assert.That(tables.Select(t => t[0][0]), Is.EqualTo(new[] { "指标", "平台", "位次", "位次", "位次", "平台" }),
-            "key figures, platforms, enterprises, products, provinces, data sources");
+        Assert.That(tables.Select(t => t[0][0]), Is.EqualTo(new[] { "指标", "平台", "位次", "位次", "品类", "位次", "平台" }),
+            "key figures, platforms, enterprises, products, categories, provinces, data sources");
         Assert.That(tables[0][1].Take(2), Is.EqualTo(new[] { "网络零售额（万元）※", "764.00" }));
         Assert.That(tables[3].Count, Is.EqualTo(11), "header and the top ten products");
-        Assert.That(tables[4].Count(r => r[0] != "" && r[0] != "位次"), Is.EqualTo(21), "one row per province reached");
+        Assert.That(tables[5].Count(r => r[0] != "" && r[0] != "位次"), Is.EqualTo(21), "one row per province reached");
         Assert.That(tables[1][0].Last(), Is.EqualTo("同比"));
     }
 

@@ -85,6 +85,25 @@ public sealed class ReportRequestTests
     }
 
     [Test]
+    public async Task TheReportFilesFarmProductsAndCategoriesAsTheCategoriesApiStatesThem()
+    {
+        using var response = await _client.GetAsync("/api/reports/quarterly/2023Q1.docx");
+        using var word = WordprocessingDocument.Open(await response.Content.ReadAsStreamAsync(), false);
+        var body = word.MainDocumentPart!.Document.Body!;
+        var byCategory = body.Elements<W.Table>().Select(t => t.Elements<W.TableRow>().Select(r => r.Elements<W.TableCell>().Select(c => c.InnerText).ToList()).ToList())
+            .Single(t => t[0][0] == "品类");
+        var categories = await _client.GetFromJsonAsync<JsonElement>("/api/categories?from=2023-01-01&to=2023-03-31");
+        var farm = categories.GetProperty("farmProducts");
+        string Wan(JsonElement figure, string name) => (figure.GetProperty(name).GetDecimal() / 10_000m).ToString("N2", CultureInfo.InvariantCulture);
+
+        Assert.That(body.InnerText, Does.Contain("其中，农产品网络零售额").And.Contain("分品类看，"));
+        Assert.That(byCategory.Skip(1).Select(r => r[0]).TakeWhile(n => n != "其中：农产品"),
+            Is.EqualTo(categories.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("name").GetString())));
+        Assert.That(byCategory[^1].Take(3), Is.EqualTo(new[] { "其中：农产品", farm.GetProperty("products").GetInt32().ToString(CultureInfo.InvariantCulture), Wan(farm, "netSales") }));
+        Assert.That(farm.GetProperty("netSales").GetDecimal(), Is.GreaterThan(0m), "the demo county sells 小米, 面粉 and 红枣");
+    }
+
+    [Test]
     public async Task APeriodNotYetOverPointsToTheYearSoFar()
     {
         using var app = new AnalyticsApp(await DemoData.PathAsync()) { Settings = { ["Clock:Date"] = "2023-06-20" } };
