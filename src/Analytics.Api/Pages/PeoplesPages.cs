@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Analytics.Api.Accounts;
+using Analytics.Ingestion.Normalising;
 using Analytics.Store;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -43,11 +44,13 @@ internal static class PeoplesPages
                 "text/html; charset=utf-8");
         }).ExcludeFromDescription().RequireAuthorization(Access.Imports);
 
-        app.MapGet("/admin", (HttpContext context, IAntiforgery antiforgery, AnalyticsStore store, ClaimsPrincipal user) =>
+        app.MapGet("/admin", (HttpContext context, IAntiforgery antiforgery, AnalyticsStore store, ClaimsPrincipal user, TimeProvider time) =>
         {
             IReadOnlyList<ShopListing> shops;
+            IReadOnlyList<string> categoryNames;
             using (var data = store.Read())
-                shops = data.Shops();
+                (shops, categoryNames) = (data.Shops(), Metrics.ProductCategories.Of(data).Names);
+            var today = time.BeijingToday();
             var shopRows = string.Join("", shops.Select(s =>
                 $"<tr><td>{PageHtml.Encode(s.PlatformName)}</td><td>{PageHtml.Encode(s.Shop)}</td><td>{PageHtml.Encode(s.Enterprise)}</td><td class=\"num\">{s.Orders}</td><td class=\"num\">{s.Imports}</td><td>{PageHtml.Encode(s.FormerNames)}</td></tr>"));
             var shopOptions = string.Join("", shops.Select(s => $"<option value=\"{PageHtml.Encode(s.Shop)}\">{PageHtml.Encode(s.Shop)}</option>"));
@@ -105,6 +108,12 @@ internal static class PeoplesPages
                 <h2>店铺</h2>
                 <table><thead><tr><th>平台</th><th>店铺</th><th>归属企业</th><th>订单数</th><th>导入数</th><th>曾用名</th></tr></thead><tbody>{shopRows}</tbody></table>
                 {shopForms}
+                <h2>商品品类</h2>
+                <p class="hint">近一年售出的商品，按标题关键词归入品类（seeds/product-categories.csv）；归错的可逐个更正，报告中的“其中农产品网络零售额”和分品类表随之改变。</p>
+                <table id="categories" data-names="{PageHtml.Encode(string.Join("|", categoryNames))}" data-from="{today.AddYears(-1).AddDays(1):yyyy-MM-dd}" data-to="{today:yyyy-MM-dd}">
+                  <thead><tr><th>平台</th><th>店铺</th><th>商品</th><th>网络零售额（元）</th><th>归类依据</th><th>品类</th><th>农产品</th><th></th></tr></thead>
+                  <tbody></tbody>
+                </table>
                 {accounts}
                 """;
             return Results.Content(PageHtml.Document("管理", body, user, antiforgery.GetAndStoreTokens(context).RequestToken, ["imports.js", "admin.js"]),

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using Analytics.Store;
 using Analytics.Tests.Support;
 using Microsoft.Playwright;
@@ -118,6 +119,44 @@ public sealed class PeoplesPagesBrowserTests
         Assert.That(await newKey.InnerTextAsync(), Does.Contain("只显示这一次").And.Contain("/?key=cek_"));
         Assert.That(await _page.Locator("table", new() { HasText = "归属企业" }).InnerTextAsync(), Does.Contain(Shop));
         Assert.That(await _page.Locator("#audit").InnerTextAsync(), Does.Contain("生成密钥").And.Contain("登录"));
+        Assert.That(_browserErrors, Is.Empty);
+    }
+
+    [Test]
+    public async Task TheBureauPutsAProductInAnotherCategoryOnItsPage()
+    {
+        AccountSessions.AddUser(_database, "商务局", "correct horse 7", Roles.Bureau);
+        using var bureau = _app.CreateApiClient();
+        using (var form = new MultipartFormDataContent
+               {
+                   { new ByteArrayContent(SampleFiles.Bytes(Shop, File1)), "file", File1 },
+                   { new StringContent(Shop), "shop" },
+               })
+        using (var landed = await bureau.PostAsync(new Uri("/api/imports", UriKind.Relative), form))
+            Assert.That(landed.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created));
+
+        await _page.GotoAsync(new Uri(_app.Address, "/login").ToString());
+        await _page.FillAsync("input[name=name]", "商务局");
+        await _page.FillAsync("input[name=password]", "correct horse 7");
+        await _page.ClickAsync("button[type=submit]");
+        await _page.WaitForURLAsync("**/admin");
+        var first = _page.Locator("#categories tbody tr").First;
+        await first.WaitForAsync();
+        var title = await first.Locator("td").Nth(2).InnerTextAsync();
+
+        await first.Locator("select").SelectOptionAsync("调味品");
+        await first.Locator("input[type=checkbox]").SetCheckedAsync(false);
+        await first.Locator("button", new() { HasText = "保存" }).ClickAsync();
+        await _page.Locator("#message.ok").WaitForAsync();
+        var fixedRow = _page.Locator("#categories tbody tr", new() { HasText = "人工更正" });
+        await fixedRow.WaitForAsync();
+        Screenshots.Save(await _page.ScreenshotAsync(new() { FullPage = true }), "admin-categories", 1366, 900);
+
+        Assert.That(await fixedRow.Locator("td").Nth(2).InnerTextAsync(), Is.EqualTo(title));
+        var products = await bureau.GetFromJsonAsync<System.Text.Json.JsonElement>(new Uri("/api/categories/products?from=2022-03-21&to=2023-03-20", UriKind.Relative));
+        var product = products.EnumerateArray().Single(p => p.GetProperty("source").GetString() == "fixed");
+        Assert.That((product.GetProperty("title").GetString(), product.GetProperty("category").GetString(), product.GetProperty("farm").GetBoolean()),
+            Is.EqualTo((title, "调味品", false)));
         Assert.That(_browserErrors, Is.Empty);
     }
 

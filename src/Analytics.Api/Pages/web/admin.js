@@ -1,4 +1,4 @@
-/* The bureau's page: every import (with withdraw); for admins, users, API keys and the audit log. */
+/* The bureau's page: every import (with withdraw), products' categories; for admins, users, API keys and the audit log. */
 (function () {
   var A = Analytics;
   var roleNames = { admin: '管理员', bureau: '商务局', operator: '店铺操作员', display: '大屏' };
@@ -66,8 +66,67 @@
     });
   }
 
+  var sourceNames = { fixed: '人工更正', rule: '关键词', none: '未匹配' };
+
+  function categoryPath(p) {
+    return '/api/categories/products/' + encodeURIComponent(p.platform) + '/' + encodeURIComponent(p.shop) + '/' + encodeURIComponent(p.productId);
+  }
+
+  // Products sold in the last year with their category; a row's select and checkbox save on 保存, 按规则 gives it back to the rules.
+  function loadCategories() {
+    var table = document.getElementById('categories');
+    if (!table) return Promise.resolve();
+    var names = table.getAttribute('data-names').split('|');
+    var span = 'from=' + table.getAttribute('data-from') + '&to=' + table.getAttribute('data-to');
+    return A.request('GET', '/api/categories/products?' + span).then(function (answer) {
+      if (!answer.ok) { A.say('error', A.problemText(answer.body)); return; }
+      var body = table.querySelector('tbody');
+      body.textContent = '';
+      answer.body.forEach(function (p) {
+        var tr = A.element('tr');
+        [p.platformName || p.platform, p.shop, p.title || p.productId].forEach(function (text) { tr.appendChild(A.element('td', text)); });
+        tr.appendChild(A.element('td', p.netSales.toFixed(2), 'num'));
+        tr.appendChild(A.element('td', (sourceNames[p.source] || p.source) + (p.keyword ? '“' + p.keyword + '”' : '')));
+        var select = A.element('select');
+        names.forEach(function (name) {
+          var option = A.element('option', name);
+          option.value = name;
+          if (name === p.category) option.selected = true;
+          select.appendChild(option);
+        });
+        var cell = A.element('td');
+        cell.appendChild(select);
+        tr.appendChild(cell);
+        var farm = A.element('input');
+        farm.type = 'checkbox';
+        farm.checked = p.farm;
+        cell = A.element('td');
+        cell.appendChild(farm);
+        tr.appendChild(cell);
+        var actions = A.element('td');
+        var save = A.element('button', '保存');
+        save.addEventListener('click', function () {
+          A.request('PUT', categoryPath(p), { category: select.value, farm: farm.checked }).then(function (result) {
+            if (result.ok) A.say('ok', '“' + (p.title || p.productId) + '”已归入' + select.value + (farm.checked ? '（农产品）' : '') + '。');
+            else A.say('error', A.problemText(result.body));
+            loadCategories();
+          });
+        });
+        actions.appendChild(save);
+        if (p.source === 'fixed') {
+          var reset = A.element('button', '按规则');
+          reset.addEventListener('click', function () { A.request('DELETE', categoryPath(p)).then(loadCategories); });
+          actions.appendChild(reset);
+        }
+        tr.appendChild(actions);
+        body.appendChild(tr);
+      });
+    });
+  }
+
   function loadAll() {
     A.loadImports();
+    loadCategories();
     if (document.getElementById('users')) { loadUsers(); loadKeys(); loadAudit(); }
   }
 
