@@ -14,6 +14,7 @@ internal sealed class SalesMetrics(StoreReads data)
     private readonly SalesReader _reader = data.Sales;
     private IReadOnlyDictionary<string, string>? _platformNames;
     private readonly Dictionary<SalesScope, (WindowFigures Figures, SalesTotals Totals)> _windows = [];
+    private readonly Dictionary<(SalesScope, string), IReadOnlyList<RankingRow>> _rankings = [];
 
     public static readonly IReadOnlyList<string> Measures = ["gmv", "orders", "netSales"];
 
@@ -45,7 +46,13 @@ internal sealed class SalesMetrics(StoreReads data)
             YearToDateFigures.Of(Figures(yearToDate), Figures(yearToDate.YearAgo())));
     }
 
-    public IReadOnlyList<RankingRow> Ranking(SalesScope scope, RankingDimension dimension) => _reader.Ranking(scope, dimension);
+    /// <summary>A ranking's rows; asked again (a report's products for its table and for its categories), it is not read again.</summary>
+    public IReadOnlyList<RankingRow> Ranking(SalesScope scope, RankingDimension dimension)
+    {
+        if (!_rankings.TryGetValue((scope, dimension.Name), out var rows))
+            _rankings[(scope, dimension.Name)] = rows = _reader.Ranking(scope, dimension);
+        return rows;
+    }
 
     public ProductName? Product(string platform, string productId) => _reader.Product(platform, productId);
 
@@ -106,15 +113,15 @@ internal sealed class SalesMetrics(StoreReads data)
 
     public Ranking Rank(SalesScope scope, RankingDimension ranked, string measure, int limit)
     {
-        var rows = _reader.Ranking(scope, ranked);
+        var rows = Ranking(scope, ranked);
         var previousScope = scope.Previous();
-        var previous = _reader.Ranking(previousScope, ranked).ToDictionary(RowKey);
+        var previous = Ranking(previousScope, ranked).ToDictionary(RowKey);
         long Value(RankingRow row) => measure switch { "orders" => row.Orders, "netSales" => row.NetSalesFen, _ => row.GmvFen };
 
         var known = rows.Where(r => r.Key != "").ToList();
         var unknown = rows.Where(r => r.Key == "").ToList();
         // Products overlap within an order, so their total is the orders' total, not the sum of the products.
-        var total = ranked.OfProducts ? _reader.Ranking(scope, RankingDimension.All["platforms"]) : rows;
+        var total = ranked.OfProducts ? Ranking(scope, RankingDimension.All["platforms"]) : rows;
         var totalValue = total.Sum(Value);
         var items = known.OrderByDescending(Value).ThenBy(r => r.Key, StringComparer.Ordinal).Take(limit)
             .Select((row, index) => new RankedItem(index + 1, row.Key, row.Name, row.Platform, PlatformName(row.Platform), row.Shop, row.Orders,
