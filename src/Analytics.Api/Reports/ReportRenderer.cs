@@ -33,11 +33,14 @@ internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, Re
             // A bureau reports "1—N月" before a quarter or year is over: point to the year so far through the last ended month.
             var soFar = ReportPeriod.YearSoFarBefore(today);
             var soFarUrl = $"/api/reports/ytd/{soFar.To:yyyy-MM}.docx";
+            // A period that has not begun has no figures so far to point to.
+            var toToday = period.From <= today
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; the figures to today: /api/summary?from={period.From:yyyy-MM-dd}&to={today:yyyy-MM-dd}")
+                : "";
             throw new NothingToReportException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{period.Name}尚未结束（今天是{today:yyyy-MM-dd}），{period.To.AddDays(1):yyyy-MM-dd}起可出报告；已结束月份的累计报告（{soFar.Name}）：{soFarUrl}。" +
                 $"\n{period.Stem} has not ended yet (today is {today:yyyy-MM-dd}); its report can be made from {period.To.AddDays(1):yyyy-MM-dd}. " +
-                $"The year so far through the last ended month ({soFar.Name}): {soFarUrl} (CLI: report --ytd {soFar.To:yyyy-MM}); " +
-                $"the figures to today: /api/summary?from={period.From:yyyy-MM-dd}&to={today:yyyy-MM-dd}."), notEnded: true);
+                $"The year so far through the last ended month ({soFar.Name}): {soFarUrl} (CLI: report --ytd {soFar.To:yyyy-MM}){toToday}."), notEnded: true);
         }
         ReportFacts facts;
         using (var data = store.Read())

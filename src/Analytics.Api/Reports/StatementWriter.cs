@@ -12,8 +12,9 @@ internal static class StatementWriter
     public static IReadOnlyList<string> Paragraphs(StatementFacts facts)
     {
         var paragraphs = new List<string> { Overall(facts) };
-        if (YearToDate(facts) is { } yearToDate) paragraphs.Add(yearToDate);
+        // 其中农产品 speaks of the period's figure, so it follows the period's sentence before 累计 does.
         if (Categories(facts) is { } categories) paragraphs.Add(categories);
+        if (YearToDate(facts) is { } yearToDate) paragraphs.Add(yearToDate);
         if (Platforms(facts) is { } platforms) paragraphs.Add(platforms);
         if (Enterprises(facts) is { } enterprises) paragraphs.Add(enterprises);
         if (Products(facts) is { } products) paragraphs.Add(products);

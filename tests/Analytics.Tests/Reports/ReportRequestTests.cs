@@ -104,6 +104,18 @@ public sealed class ReportRequestTests
     }
 
     [Test]
+    public async Task FarmProductsFollowThePeriodsSentenceNotTheYearToDate()
+    {
+        using var response = await _client.GetAsync("/api/reports/monthly/2023-03.docx");
+        using var word = WordprocessingDocument.Open(await response.Content.ReadAsStreamAsync(), false);
+        var paragraphs = word.MainDocumentPart!.Document.Body!.Elements<W.Paragraph>().Select(p => p.InnerText).ToList();
+        var period = paragraphs.FindIndex(p => p.StartsWith("2023年3月，全县实现网络零售额", StringComparison.Ordinal));
+
+        Assert.That(paragraphs[period + 1], Does.StartWith("其中，农产品网络零售额"), "其中 speaks of March, so it stands right after March's sentence");
+        Assert.That(paragraphs[period + 2], Does.StartWith("1—3月，全县累计实现网络零售额"));
+    }
+
+    [Test]
     public async Task APeriodNotYetOverPointsToTheYearSoFar()
     {
         using var app = new AnalyticsApp(await DemoData.PathAsync()) { Settings = { ["Clock:Date"] = "2023-06-20" } };
