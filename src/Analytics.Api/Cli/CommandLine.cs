@@ -39,6 +39,7 @@ internal static class CommandLine
           sample [--out DIR] [--seed N] [--small]    write the demo exports (default: demo-data/exports, seed 1)
           bench  ingest|api [--lines N] [--dir DIR] the speed goals: a 1M-line import against sqlite3 .import,
                                              or the API on 10M generated lines
+          bench  report [--db PATH] [--year YYYY]    the annual report's time in Word and PDF (default: the demo, 2022)
 
         Exit codes: 0 done; 1 import: a file or any row of a file was rejected (the good rows of a file still land),
         withdraw/rebuild/shops/restore: refused, nothing changed; 2 usage errors, and checks before anything is created

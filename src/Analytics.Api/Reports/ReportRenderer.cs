@@ -55,7 +55,8 @@ internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, Re
         var provincesCaption = ReportChartData.ProvincesCaption(period);
         var font = ReportFont.Find(options.FontPath, out var fontMissing);
         RenderedCharts charts;
-        if (ChartFont.Family(font) is not { } family)
+        // A font the operator named but that cannot be used is said where the charts go, not hidden behind Noto CJK.
+        if ((font is not null || options.FontPath is null ? ChartFont.Family(font) : null) is not { } family)
             charts = RenderedCharts.Missing(trendCaption, provincesCaption, fontMissing!);
         else
         {

@@ -118,12 +118,13 @@ public sealed class DemoReportTests
         Assert.That(pages, Has.Count.EqualTo(int.Parse(declared.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(pages, Has.Count.InRange(4, 8), "statement and key figures, charts, five tables, the coverage note");
         Assert.That(pages.Select(p => (double)p.Height / p.Width), Has.All.EqualTo(297.0 / 210).Within(0.01), "A4 portrait");
-        // The trend's line and the province bars are the screen's cyan; the top province on the map is the scale's deep amber.
-        var cyan = pages.Sum(p => PdfPages.Count(p, (34, 211, 238), 40));
-        var amber = pages.Sum(p => PdfPages.Count(p, (180, 83, 9), 40));
-        TestContext.Out.WriteLine($"{pages.Count} pages; cyan pixels {cyan}, amber pixels {amber}");
-        Assert.That(cyan, Is.GreaterThan(500), "trend line and province bars");
-        Assert.That(amber, Is.GreaterThan(300), "the map's leading province");
+        // This year's line and the province bars are the charts' dark blue; last year's line is grey.
+        var blue = pages.Sum(p => PdfPages.Count(p, (31, 78, 121), 30));
+        TestContext.Out.WriteLine($"{pages.Count} pages; blue pixels {blue}");
+        Assert.That(blue, Is.GreaterThan(3_000), "trend line and province bars");
+        var text = PdfText.Of(pdf);
+        Assert.That(text, Does.Contain("图1　2023年与2022年各月网络零售额（万元）").Or.Contain("图1 2023年与2022年各月网络零售额（万元）"));
+        Assert.That(PdfText.Images(pdf), Has.Count.EqualTo(2), "both charts");
     }
 
     private static IEnumerable<string> Texts(WorksheetPart sheet) => sheet.Worksheet.Descendants<S.Cell>().Select(c => CellText(sheet, c));

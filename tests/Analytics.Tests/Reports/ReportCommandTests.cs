@@ -96,6 +96,33 @@ public sealed class ReportCommandTests
     }
 
     [Test]
+    public async Task APdfIsWrittenWithNoBrowserOnThePath()
+    {
+        var path = Path.Combine(_folder, "r.pdf");
+        var service = typeof(CommandLine).Assembly;
+        // The service's own process, with a PATH on which no browser (nor anything else) can be found.
+        var start = new System.Diagnostics.ProcessStartInfo(DotnetHost(), [service.Location, "report", "--quarter", "2023Q1", "--db", await DemoData.PathAsync(), "--out", path])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PATH"] = "/nonexistent";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.That(process.ExitCode, Is.Zero, errors);
+        Assert.That(PdfText.Of(await File.ReadAllBytesAsync(path)), Does.Contain("全县实现网络零售额764万元"));
+        Assert.That(service.GetReferencedAssemblies().Select(a => a.Name), Has.None.StartsWith("Microsoft.Playwright"));
+    }
+
+    /// <summary>The dotnet executable running these tests (the SDK names it in DOTNET_HOST_PATH).</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
+        : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
+        : "dotnet";
+
+    [Test]
     public async Task AnOutputThatCannotBeWrittenExitsWithOneAndSaysWhere()
     {
         var (code, _, errors) = await RunAsync("report", "--year", "2022", "--db", await DemoData.PathAsync(), "--out", _folder + "/", "--format", "html",
