@@ -29,7 +29,9 @@ internal static class CommandLine
           tokens create --role bureau|operator|display --name NAME [--shops A,B] | list | revoke ID|NAME [--db PATH]
                                                      API keys for scripts and the wall display (密钥); printed once
           report --month YYYY-MM | --quarter YYYYQn | --year YYYY | --ytd YYYY-MM [--db PATH] [--format docx|xlsx|pdf|html]
-                 [--out FILE] [--county NAME]          the bureau's report (default: Word, report-<period>.docx)
+                 [--out FILE] [--county NAME] [--font FILE]
+                                                     the bureau's report (default: Word, report-<period>.docx; --font: a
+                                                     Chinese TrueType .ttf/.ttc for the PDF, else the system's)
           backup [--to DIR] [--db PATH]              a consistent copy of the database, the archive and the buyer key, also
                                                      while the service runs (备份; default: backups/ beside the database)
           restore FROM [--db PATH] [--create]        put a backup back (恢复; stop the service first)

@@ -25,7 +25,6 @@ internal static class PdfReportWriter
         document.Info.Title = report.Title;
         document.Language = "zh-CN";
         document.Options.CompressContentStreams = true;
-        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestCompression;
         using (var pages = new PdfFlow(document, font.Family))
         {
             Centred(pages, report.Title, 18, bold: true, leading: 30, Black);
