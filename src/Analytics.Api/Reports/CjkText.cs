@@ -4,41 +4,46 @@ using ScottPlot.AxisPanels;
 namespace Analytics.Api.Reports;
 
 /// <summary>
-/// Works around ScottPlot issue #5213: with a CJK font, text is placed as if its line were one em tall, but CJK faces
-/// reach further above and below (WenQuanYi's line is about 1.2 em), so labels sit about half a character too high and
-/// the legend's first entry and the y-axis title are clipped at the picture's edge. The room is taken from the face's
-/// own metrics, so another font gets its own correction.
+/// Works around ScottPlot issue #5213: ScottPlot sets a label's baseline above its box's foot by the face's lowest glyph
+/// extent (its bounding box, <c>Bottom</c>) rather than by the face's descent. CJK faces such as Noto Sans CJK and
+/// Microsoft YaHei reach far lower than their descent, so their labels sit that difference too high: tick labels crowd
+/// the axis, the legend's text leaves its box and the y-axis title is cut at the picture's edge. The difference is
+/// taken from the face's own metrics (WenQuanYi Micro Hei has almost none), and the labels are moved or given room by it.
 /// </summary>
 internal static class CjkText
 {
-    /// <summary>How far the face's line (ascent + descent) exceeds the em at this size, in canvas units; never negative.</summary>
-    public static float Overshoot(string family, float size)
+    /// <summary>How far ScottPlot draws this face's text too high at this size, in canvas units; never negative.</summary>
+    public static float Shift(string family, float size)
     {
         var metrics = ReportCharts.Metrics(family, size);
-        return Math.Max(0, -metrics.Ascent + metrics.Descent - size);
+        return Math.Max(0, metrics.Bottom - metrics.Descent);
     }
 
-    /// <summary>Room outside the axis titles and below the tick labels for the part of each glyph ScottPlot does not count.</summary>
+    /// <summary>Axis titles moved back by the shift; tick labels kept clear of the axis by it.</summary>
     public static void Axes(Plot plot, string family, float size)
     {
-        var extra = Overshoot(family, size);
-        // The y-axis title is rotated: its overshoot points left, towards the picture's edge.
-        if (plot.Axes.Left is AxisBase left)
-            left.PaddingOutsideAxisLabels = new PixelPadding(extra + 4, 0, 0, 0);
+        var shift = Shift(family, size);
         if (plot.Axes.Bottom is AxisBase bottom)
         {
-            bottom.PaddingOutsideAxisLabels = new PixelPadding(0, 0, extra + 4, 0);
-            bottom.PaddingBetweenTickAndAxisLabels = new PixelPadding(0, 0, extra, 0);
+            bottom.LabelOffsetY = shift;
+            bottom.PaddingOutsideAxisLabels = new PixelPadding(0, 0, shift + 4, 0);
+            // Tick labels start below the tick mark: an invisible mark as long as the shift moves them down by it.
+            bottom.MajorTickStyle.Color = Colors.Transparent;
+            bottom.MajorTickStyle.Length = 4 + shift;
         }
-        plot.Axes.Top.MinimumSize = 2 * extra + 6;
+        if (plot.Axes.Left is AxisBase left)
+        {
+            // The title is turned a quarter left, so "too high" points out of the picture: move it back in.
+            left.LabelOffsetX = shift;
+            left.PaddingOutsideAxisLabels = new PixelPadding(shift + 4, 0, 0, 0);
+        }
     }
 
-    /// <summary>The legend's box grows by the overshoot above and below, so the text drawn high stays inside it.</summary>
+    /// <summary>The legend's labels brought down level with their symbols (<see cref="ShiftedLegendLayout"/>).</summary>
     public static void Legend(Legend legend, string family, float size)
     {
-        var extra = Overshoot(family, size);
         legend.FontName = family;
         legend.FontSize = size;
-        legend.Padding = new PixelPadding(8, 8, 4, 4 + 2 * extra);
+        legend.Layout = new ShiftedLegendLayout(legend.Layout, Shift(family, size));
     }
 }

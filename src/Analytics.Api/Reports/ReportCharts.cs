@@ -67,7 +67,19 @@ internal static class ReportCharts
     private static ReportChart Provinces(ChartRanking ranking, string caption, string family)
     {
         var top = ranking.Items.Take(TopProvinces).ToList();
+        var shift = CjkText.Shift(family, TextSize);
+        // Below the bars: tick labels, then the axis title, each a line and a gap, the title moved down by the shift.
+        var below = 58 + 2 * shift;
+        var heightUnits = (int)Math.Ceiling(Math.Max(top.Count, 3) * BarHeightUnits + 8 + below);
         using var plot = Styled(family);
+        // A fixed frame, so the data area's height is known before drawing and a label can be set a given number of
+        // canvas units lower: ScottPlot draws a CJK face's text too high by the shift.
+        var names = top.Select(item => item.Name).ToList();
+        var frame = new PixelPadding(NamesWidth(names, family) + 14, 22, below, 8);
+        plot.Layout.Fixed(frame);
+        var bottom = 0.4;
+        var range = top.Count + 0.2;
+        var down = shift * range / (heightUnits - frame.Top - frame.Bottom);
         // The largest on top, as a ranking reads.
         var bars = top.Select((item, index) => new Bar
         {
@@ -76,21 +88,33 @@ internal static class ReportCharts
             FillColor = ThisYear,
             LineWidth = 0,
             Size = 0.6,
-            Label = ((double)item.NetSales / 10_000).ToString("#,##0.00", CultureInfo.InvariantCulture),
         }).ToList();
         var plottable = plot.Add.Bars(bars);
         plottable.Horizontal = true;
-        plottable.ValueLabelStyle.FontName = family;
-        plottable.ValueLabelStyle.FontSize = TextSize;
-        plottable.ValueLabelStyle.ForeColor = Ink;
-        plot.Axes.Left.SetTicks([.. top.Select((_, index) => (double)(top.Count - index))], [.. top.Select(item => item.Name)]);
-        plot.Axes.Left.MajorTickStyle.Length = 0;
         var largest = bars.Select(b => b.Value).DefaultIfEmpty(0).Max();
+        var right = largest <= 0 ? 1 : largest * 1.2;
+        foreach (var bar in bars)
+        {
+            var value = plot.Add.Text(bar.Value.ToString("#,##0.00", CultureInfo.InvariantCulture), bar.Value + right * 0.008, bar.Position - down);
+            value.LabelFontName = family;
+            value.LabelFontSize = TextSize;
+            value.LabelFontColor = Ink;
+            value.LabelAlignment = Alignment.MiddleLeft;
+        }
+        plot.Axes.Left.SetTicks([.. bars.Select(b => b.Position - down)], [.. names]);
+        plot.Axes.Left.MajorTickStyle.Length = 0;
         // Room right of the longest bar for its value label.
-        plot.Axes.SetLimits(0, largest <= 0 ? 1 : largest * 1.2, 0.4, top.Count + 0.6);
+        plot.Axes.SetLimits(0, right, bottom, bottom + range);
         plot.XLabel("网络零售额（万元）");
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
-        return Picture(plot, caption, Math.Max(top.Count, 3) * BarHeightUnits + 70);
+        return Picture(plot, caption, heightUnits);
+    }
+
+    /// <summary>The widest province name in canvas units, so the frame leaves room for it on the left.</summary>
+    private static float NamesWidth(IEnumerable<string> names, string family)
+    {
+        using var font = new SKFont(ChartFont.Typeface(family), TextSize);
+        return names.Select(name => font.MeasureText(name)).DefaultIfEmpty(0).Max();
     }
 
     private static Plot Styled(string family)

@@ -30,6 +30,76 @@ public sealed class ReportChartsTests
 
     private static RenderedCharts Draw(IReadOnlyList<string> names) => ReportCharts.Draw(Data(names), "图1", "图2", Family());
 
+    /// <summary>The SC face of Debian's Noto Sans CJK (fonts-noto-cjk, which .ci/run installs): the face issue #5213 shows worst.</summary>
+    private static string Noto()
+    {
+        Assert.That(File.Exists(ChartFont.NotoCjkFile), Is.True, "install fonts-noto-cjk");
+        return ChartFont.Family(null)!;
+    }
+
+    private static string Face(string face) => face == "noto" ? Noto() : Family();
+
+    /// <summary>The rows (top, bottom) in a column range where pixels match a test, or null when none do.</summary>
+    private static (int Top, int Bottom)? Rows(PngImage image, int left, int right, int top, int bottom, Func<(byte R, byte G, byte B), bool> match)
+    {
+        int? first = null, last = null;
+        for (var y = top; y < bottom; y++)
+            for (var x = left; x < right; x++)
+                if (match(image.Pixel(x, y)))
+                {
+                    first ??= y;
+                    last = y;
+                    break;
+                }
+        return first is null ? null : (first.Value, last!.Value);
+    }
+
+    private static bool IsBlue((byte R, byte G, byte B) p) => Math.Abs(p.R - 31) < 20 && Math.Abs(p.G - 78) < 20 && Math.Abs(p.B - 121) < 20;
+
+    private static bool IsBlack((byte R, byte G, byte B) p) => p.R < 90 && p.G < 90 && p.B < 90;
+
+    [TestCase("pdf")]
+    [TestCase("noto")]
+    public void EachProvinceNameAndValueStandsLevelWithItsBar(string face)
+    {
+        var image = PngImage.Decode(ReportCharts.Draw(Data(Provinces), "图1", "图2", Face(face)).Provinces.Png!);
+        // The top bar (the longest) crosses the picture's middle column: its first run of blue rows there.
+        var column = image.Width / 2;
+        var barTop = Enumerable.Range(0, image.Height).First(y => IsBlue(image.Pixel(column, y)));
+        var barBottom = Enumerable.Range(barTop, image.Height - barTop).First(y => !IsBlue(image.Pixel(column, y))) - 1;
+        var bar = (Top: barTop, Bottom: barBottom);
+        var row = (barTop + barBottom) / 2;
+        var start = Enumerable.Range(0, image.Width).First(x => IsBlue(image.Pixel(x, row)));
+        var end = Enumerable.Range(start, image.Width - start).First(x => !IsBlue(image.Pixel(x, row)));
+        var reach = bar.Bottom + (bar.Bottom - bar.Top) / 3;
+        var name = Rows(image, 0, start - 6, 0, reach, IsBlack);
+        var value = Rows(image, end + 4, Math.Min(image.Width, end + 250), 0, reach, IsBlack);
+
+        var middle = (bar.Top + bar.Bottom) / 2.0;
+        var tolerance = (bar.Bottom - bar.Top) * 0.2;
+        Assert.That(name, Is.Not.Null, "the name is drawn");
+        Assert.That(value, Is.Not.Null, "the value is drawn");
+        TestContext.Out.WriteLine($"bar {bar}, name {name}, value {value}");
+        Assert.That((name!.Value.Top + name.Value.Bottom) / 2.0, Is.EqualTo(middle).Within(tolerance), "the name beside its bar");
+        Assert.That((value!.Value.Top + value.Value.Bottom) / 2.0, Is.EqualTo(middle).Within(tolerance), "the value beside its bar's end");
+    }
+
+    [TestCase("pdf")]
+    [TestCase("noto")]
+    public void TheLegendsTextStandsLevelWithItsLine(string face)
+    {
+        var image = PngImage.Decode(ReportCharts.Draw(Data(Provinces), "图1", "图2", Face(face)).Trend.Png!);
+        // The legend sits at the top left: this year's blue line sample, then its label 2023年 in black.
+        var (left, right, bottom) = (image.Width / 20, image.Width / 2, image.Height / 4);
+        var sample = Enumerable.Range(left, right - left).First(x => Rows(image, x, x + 1, 0, bottom, IsBlue) is not null);
+        var line = Rows(image, sample, sample + 20, 0, bottom, IsBlue)!.Value;
+        var text = Rows(image, sample + 60, sample + 200, 0, bottom, IsBlack);
+
+        Assert.That(text, Is.Not.Null, "the label is drawn");
+        Assert.That((text!.Value.Top + text.Value.Bottom) / 2.0, Is.EqualTo((line.Top + line.Bottom) / 2.0).Within(12), "label and line on one level");
+        Assert.That(text.Value.Bottom - text.Value.Top, Is.GreaterThan(30), "the whole label, not a sliver left by clipping");
+    }
+
     /// <summary>Dark pixels (text, rules) in a part of the picture given as fractions of its width and height.</summary>
     private static int Ink(PngImage image, double left, double top, double right, double bottom)
     {
@@ -93,10 +163,11 @@ public sealed class ReportChartsTests
         Assert.That(Ink(trend, 0, 0.2, 0.06, 0.8), Is.GreaterThan(300), "the y-axis title 万元");
     }
 
-    [Test]
-    public void NoTextRunsOffThePictureEdge()
+    [TestCase("pdf")]
+    [TestCase("noto")]
+    public void NoTextRunsOffThePictureEdge(string face)
     {
-        var charts = Draw(Provinces);
+        var charts = ReportCharts.Draw(Data(Provinces), "图1", "图2", Face(face));
 
         foreach (var chart in new[] { charts.Trend, charts.Provinces })
         {
