@@ -3,14 +3,15 @@ using Analytics.Tools.Bench;
 namespace Analytics.Api.Cli;
 
 /// <summary>
-/// `bench ingest [--shapes a,b] | api [--lines N] [--dir DIR]`, `bench forecast [--db demo-data/analytics.db]`: the speed goals,
-/// measured and printed as README tables. `bench ingest-file` is the one import `bench ingest` runs in a process of its own.
+/// `bench ingest [--shapes a,b] | api [--lines N] [--dir DIR]`, `bench forecast [--db demo-data/analytics.db]`,
+/// `bench report [--db demo-data/analytics.db] [--year 2022]`: the speed goals, measured and printed as README tables.
+/// `bench ingest-file` is the one import `bench ingest` runs in a process of its own.
 /// </summary>
 internal static class BenchCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, TextWriter output)
     {
-        options.AllowOnly("lines", "dir", "db", "shapes", "file", "rollups");
+        options.AllowOnly("lines", "dir", "db", "year", "shapes", "file", "rollups");
         var folder = Path.GetFullPath(options.Value("dir") ?? "bench-data");
         return options.Positional switch
         {
@@ -20,8 +21,18 @@ internal static class BenchCommand
                 folder, options.Value("rollups") != "no", output),
             ["api"] => await ApiBenchmark.RunAsync(options.Number("lines", 10_000_000), folder, ThisService(), output),
             ["forecast"] => await ForecastBenchmark.RunAsync(Path.GetFullPath(options.Value("db") ?? DemoCommand.DefaultDatabasePath), new Forecasts.ForecastLab(), output),
-            _ => throw new UsageException("bench 需要指定一个基准测试：ingest、api 或 forecast。\nbench takes one benchmark: ingest, api or forecast."),
+            ["report"] => Report(options, output),
+            _ => throw new UsageException("bench 需要指定一个基准测试：ingest、api、forecast 或 report。\nbench takes one benchmark: ingest, api, forecast or report."),
         };
+    }
+
+    private static int Report(CommandOptions options, TextWriter output)
+    {
+        var database = Path.GetFullPath(options.Value("db") ?? DemoCommand.DefaultDatabasePath);
+        if (!File.Exists(database))
+            throw new UsageException($"数据库 {database} 不存在（先运行 demo，或用 --db 指定）。\nNo database at {database}: run demo first, or name one with --db.");
+        using var store = new Store.AnalyticsStore(ImportCommand.StoreOptionsFrom(options) with { DatabasePath = database }, TimeProvider.System);
+        return ReportBenchmark.Run(new Reports.ReportLab(store, "禾丰县"), database, options.Number("year", 2022), output);
     }
 
     /// <summary>This very executable, so `bench api` measures the service it was started from (under dotnet: its dll).</summary>
