@@ -126,7 +126,7 @@ public sealed class DemoReportTests
         Assert.That(text, Does.Contain("图1　2023年与2022年各月网络零售额（万元）").Or.Contain("图1 2023年与2022年各月网络零售额（万元）"));
         Assert.That(PdfText.Images(pdf), Has.Count.EqualTo(2), "both charts");
         // The statement as the README quotes it, character for character (line breaks only add white space).
-        var readme = Path.Combine(Path.GetDirectoryName(Demo.DemoLedger.SeedsDirectory())!, "README.md");
+        var readme = Path.Combine(Path.GetDirectoryName(SampleFiles.Folder())!, "README.md");
         var statement = File.ReadLines(readme).Single(l => l.StartsWith("> 2023年一季度，全县实现网络零售额", StringComparison.Ordinal))[2..];
         Assert.That(statement, Does.StartWith("2023年一季度，全县实现网络零售额764万元，同比增长24.18%").And.EndWith("商品覆盖全国21个省市。"));
         Assert.That(string.Concat(text.Where(c => !char.IsWhiteSpace(c))), Does.Contain(statement));
