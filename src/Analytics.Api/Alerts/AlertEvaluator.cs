@@ -28,6 +28,8 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
     {
         var findings = new List<AlertFinding>();
         var freshness = new SalesMetrics(data).Freshness(beijingNow, expectedEveryHours);
+        if (dataThrough is { } replayed)
+            freshness = AsOf(freshness, replayed, beijingNow);
         if (!onlyBelowBand)
             findings.AddRange(StaleShops(freshness, beijingNow));
         var stale = freshness.Where(f => f.Stale).Select(f => (f.Platform, f.Shop)).ToHashSet();
@@ -191,6 +193,34 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
                 Message = $"{what}近 7 天骤降：{Yuan(actual)} 元，预期 {Yuan(expected)} 元（低 {1 - actual / expected:P0}，95% 区间下限 {Yuan(band.Lower95)} 元）。",
             };
         }
+    }
+
+    /// <summary>
+    /// Freshness as it stood when the data ended on <paramref name="through"/> (a replay of past days): each shop's latest
+    /// payment is its last day with orders up to then, taken as that day's end, and judged against the same interval.
+    /// </summary>
+    private List<ShopFreshness> AsOf(IReadOnlyList<ShopFreshness> freshness, DateOnly through, DateTime now)
+    {
+        var lastDays = kept.Shops.ToDictionary(s => (s.Platform, s.Shop), s =>
+        {
+            for (var i = Math.Min(s.Orders.Length - 1, through.DayNumber - kept.From.DayNumber); i >= 0; i--)
+            {
+                if (s.Orders[i] > 0)
+                    return kept.From.AddDays(i);
+            }
+            return (DateOnly?)null;
+        });
+        return [.. freshness.Select(shop =>
+        {
+            if (lastDays.GetValueOrDefault((shop.Platform, shop.Shop)) is not { } last)
+                return shop with { LatestPaidAt = null, Stale = false }; // not yet selling then: nothing to miss
+            var latest = last.ToDateTime(new TimeOnly(23, 59, 59));
+            return shop with
+            {
+                LatestPaidAt = latest.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                Stale = now - latest > TimeSpan.FromHours(shop.ExpectedEveryHours),
+            };
+        })];
     }
 
     private static IEnumerable<AlertFinding> StaleShops(IReadOnlyList<ShopFreshness> freshness, DateTime now)

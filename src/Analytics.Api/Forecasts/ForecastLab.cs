@@ -56,6 +56,16 @@ internal sealed class ForecastLab : IForecastLab
         return evaluation.Findings.Select(f => $"{f.Rule} {f.ScopeName}").ToList();
     }
 
+    public IReadOnlyList<string> Rules => AlertRules.All;
+
+    public IReadOnlyList<ReplayedAlert> Judge(string database, DateOnly today)
+    {
+        using var data = Store(database).Read();
+        var evaluation = new AlertEvaluator(data, _shopDays.Get(data), new AlertSettings(), "全县")
+            .Evaluate(today.ToDateTime(new TimeOnly(12, 0)), _ => 48, dataThrough: today.AddDays(-1));
+        return evaluation.Findings.Select(f => new ReplayedAlert(f.Rule, f.ScopeKind, f.ScopeKey, f.ScopeName)).ToList();
+    }
+
     private static BenchSeries Bench(string kind, string name, DailySeries series) => new(kind, name, series.Start, series.Values);
 
     private AnalyticsStore Store(string database)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Analytics.Tests.Support;
 
 namespace Analytics.Tests.Screen;
 
@@ -30,6 +31,8 @@ public sealed class ForecastPanelTests : ScreenFixture
         var forecast = await GetJsonAsync("/api/forecast?metric=netSales&horizon=11&asOf=2023-06-19");
         var series = BigScreen.Parse<TrendLine[]>(await Page.EvaluateAsync<string>(TrendSeries)).ToDictionary(s => s.Id);
         var violet = await Screen.PixelsNearAsync("trend", 196, 181, 253);
+        // The README's picture: mid-month, so the forecast and its band have days to cover.
+        Screenshots.Save(await Page.ScreenshotAsync(), Screenshots.Readme, 1920, 1080);
 
         Assert.That(series.Keys, Is.SupersetOf(new[] { "current", "lastYear", "bandLower", "bandWidth", "forecast" }));
         using (Assert.EnterMultipleScope())

@@ -25,6 +25,12 @@ public interface IForecastLab
 
     /// <summary>Every rule (or only below-band) once, judged as on <paramref name="today"/>; the alerts it finds, as "rule scope".</summary>
     IReadOnlyList<string> Alerts(string database, DateOnly today, int belowBandDays, int belowBandWindow, bool allRules);
+
+    /// <summary>The rules the service judges, in its order.</summary>
+    IReadOnlyList<string> Rules { get; }
+
+    /// <summary>Every rule once with the service's default settings, as at noon on <paramref name="today"/> with the data through the day before.</summary>
+    IReadOnlyList<ReplayedAlert> Judge(string database, DateOnly today);
 }
 
 /// <summary>
