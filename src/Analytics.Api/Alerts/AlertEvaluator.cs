@@ -73,8 +73,27 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
             yield return Of("shop", $"{shop.Platform}/{shop.Shop}", shop.Shop, window with { Platform = shop.Platform, Shop = shop.Shop }, shop.Enterprise);
     }
 
-    private bool Enough(DailySeries series, DateOnly before) =>
-        (decimal)series.Between(before.AddDays(-28), before.AddDays(-1)).DefaultIfEmpty(0).Average() >= settings.MinDailyYuan;
+    private bool Enough(DailySeries series, DateOnly before, decimal? minimum = null) =>
+        (decimal)series.Between(before.AddDays(-28), before.AddDays(-1)).DefaultIfEmpty(0).Average() >= (minimum ?? settings.MinDailyYuan);
+
+    /// <summary>
+    /// Whether the series' own history has shown every calendar event of the <paramref name="days"/> judged after it. A
+    /// province or product that began selling this year has never been through a Spring Festival: its forecast knows
+    /// nothing of the lull, and the lull would read as a collapse. Such days are not judged for that series.
+    /// </summary>
+    private static bool Knows(SeriesForecast forecast, int days)
+    {
+        EventEffects? seen = null;
+        for (var h = 1; h <= days; h++)
+        {
+            if (SalesCalendar.EventOf(forecast.Last.AddDays(h)) is not { } name)
+                continue;
+            seen ??= EventEffects.Measure(forecast.History);
+            if (!seen.Effects.ContainsKey(name))
+                return false;
+        }
+        return true;
+    }
 
     private IEnumerable<AlertFinding> BelowBand(WatchedScope scope, DateOnly end, IReadOnlyList<WatchedScope> all)
     {
@@ -82,7 +101,7 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
         var origin = end.AddDays(-window);
         if (!Enough(scope.NetSales, origin.AddDays(1)))
             yield break;
-        if (SeriesForecaster.Forecast(scope.NetSales.Through(origin), window, window) is not { } forecast)
+        if (SeriesForecaster.Forecast(scope.NetSales.Through(origin), window, window) is not { } forecast || !Knows(forecast, window))
             yield break;
         var below = new List<DateOnly>();
         var above = new List<DateOnly>();
@@ -178,7 +197,8 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
             .Select(p => (Kind: "product", Key: $"{p.Platform}/{p.Shop}/{p.Key}", p.Name, p.Values));
         foreach (var (kind, key, name, values) in provinces.Concat(products))
         {
-            if (!Enough(values, origin.AddDays(1)) || SeriesForecaster.Forecast(values.Through(origin), DropDays, DropDays) is not { } forecast)
+            if (!Enough(values, origin.AddDays(1), Math.Max(settings.MinDailyYuan, settings.SharpDropMinDailyYuan)) || SeriesForecaster.Forecast(values.Through(origin), DropDays, DropDays) is not { } forecast ||
+                !Knows(forecast, DropDays))
                 continue;
             var actual = values.Between(origin.AddDays(1), end).Sum();
             var expected = forecast.Values.Sum();

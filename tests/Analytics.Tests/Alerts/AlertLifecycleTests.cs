@@ -74,11 +74,12 @@ public sealed class AlertLifecycleTests
     }
 
     [Test]
-    public async Task BelowBandRaisesAfterThreeOfFiveDaysOnceAndResolves()
+    public async Task BelowBandRaisesAfterFiveOfSevenDaysOnceAndResolves()
     {
         using var app = App();
+        // The defaults: 5 of the last 7 days (19–25 April) under the band; four low days are not yet an alert.
         var shop = await AssertLifecycle(app.Services, AlertRules.BelowBand, a => a.ScopeKind == "shop" && a.ScopeKey == "douyin/甲店",
-            @short: () => SalesDays.Write(app, "douyin", "甲店", new DateOnly(2023, 4, 24), SalesDays.Steady(new DateOnly(2023, 4, 24), 2, 3_000, seed: 9)),
+            @short: () => SalesDays.Write(app, "douyin", "甲店", new DateOnly(2023, 4, 22), SalesDays.Steady(new DateOnly(2023, 4, 22), 4, 3_000, seed: 9)),
             persist: () => SalesDays.Write(app, "douyin", "甲店", new DateOnly(2023, 4, 21), SalesDays.Steady(new DateOnly(2023, 4, 21), 5, 3_000, seed: 9)),
             clear: () => SalesDays.Write(app, "douyin", "甲店", new DateOnly(2023, 4, 21), SalesDays.Steady(new DateOnly(2023, 4, 21), 5, 10_000, seed: 4)));
 
@@ -127,14 +128,14 @@ public sealed class AlertLifecycleTests
         using var app = App();
         void Product(DateOnly day, int days, double level, int seed) =>
             SalesDays.WriteProduct(app, "douyin", "甲店", "P1", "富硒小米 5斤装", day, SalesDays.Steady(day, days, level, seed));
-        Product(Start, Days, 3_000, seed: 7);
+        Product(Start, Days, 8_000, seed: 7); // above the rule's minimum volume (5,000 yuan a day)
         var week = new DateOnly(2023, 4, 19);
 
         var drop = await AssertLifecycle(app.Services, AlertRules.SharpDrop, a => a.ScopeKind == "product" && a.ScopeKey == "douyin/甲店/P1",
             // Three poor days of seven leave the week 34% short: under the 40% the rule asks for.
-            @short: () => Product(week.AddDays(4), 3, 600, seed: 8),
-            persist: () => Product(week, 7, 600, seed: 8),
-            clear: () => Product(week, 7, 3_000, seed: 7));
+            @short: () => Product(week.AddDays(4), 3, 1_600, seed: 8),
+            persist: () => Product(week, 7, 1_600, seed: 8),
+            clear: () => Product(week, 7, 8_000, seed: 7));
 
         Assert.That(drop.Message, Does.StartWith("商品“富硒小米 5斤装”网络零售额近 7 天骤降"));
     }

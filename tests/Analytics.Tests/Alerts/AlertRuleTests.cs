@@ -22,6 +22,9 @@ public sealed class AlertRuleTests
     {
         var app = new AnalyticsApp();
         app.Settings["Clock:Date"] = "2023-04-27";
+        // These tests watch 3 of 5 days (a shorter episode to set up); AlertLifecycleTests runs the defaults.
+        app.Settings["Alerts:BelowBand:Days"] = "3";
+        app.Settings["Alerts:BelowBand:Window"] = "5";
         foreach (var (key, value) in settings ?? [])
             app.Settings[key] = value;
         SalesDays.Write(app, "douyin", "甲店", Start, SalesDays.Steady(Start, Days, 10_000, seed: 1));
