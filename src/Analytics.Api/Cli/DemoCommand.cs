@@ -113,22 +113,18 @@ internal static class DemoCommand
         var building = database + ".building";
         foreach (var stale in new[] { building, building + "-wal", building + "-shm" })
             File.Delete(stale);
-        var files = Directory.GetDirectories(exportsFolder).Order(StringComparer.Ordinal)
-            .SelectMany(shop => Directory.GetFiles(shop).Order(StringComparer.Ordinal)).ToList();
         using (var store = new AnalyticsStore(new StoreOptions { DatabasePath = building, BuyerKeyFile = database + ".buyer-key" }, TimeProvider.System))
         {
-            for (var i = 0; i < files.Count; i++)
+            var (shops, done) = (Directory.GetDirectories(exportsFolder).Length, 0);
+            await foreach (var (shop, receipts) in DemoImport.ShopFoldersAsync(store, exportsFolder, "demo"))
             {
-                var shop = Path.GetFileName(Path.GetDirectoryName(files[i]))!;
-                var receipt = await store.ImportAsync(files[i], new ImportRequest("demo", shop));
-                if (!receipt.Landed)
+                if (receipts.FirstOrDefault(r => !r.Landed) is { } refused)
                 {
-                    await output.WriteAsync(receipt.ToText());
+                    await output.WriteAsync(refused.ToText());
                     await output.WriteLineAsync("The demo exports did not import; the demo database was not built.");
                     return 1;
                 }
-                if (i % 10 == 0 || i == files.Count - 1)
-                    await output.WriteLineAsync($"  imported {i + 1}/{files.Count}: {shop} {receipt.FileName} ({receipt.RowsRead:N0} rows)");
+                await output.WriteLineAsync($"  imported {++done}/{shops} shops: {shop}, {receipts.Count} exports ({receipts.Sum(r => r.RowsRead):N0} rows)");
             }
         }
         File.Move(building, database);

@@ -7,7 +7,8 @@ public static class ExportFormats
 {
     internal static readonly IReadOnlyList<ExportFormat> All =
     [
-        new DouyinExport(), new JdExport(), new PddExport(), new KuaishouExport(), new WechatShopExport(),
+        // 宝贝销售明细 before 抖店: both have 主订单编号 and 子订单编号, only 千牛 writes 买家实付金额.
+        new TaobaoItemSalesExport(), new DouyinExport(), new JdExport(), new PddExport(), new KuaishouExport(), new WechatShopExport(),
         new TaobaoExport(), new TaobaoItemsExport(),
     ];
 

@@ -13,11 +13,14 @@ internal sealed record LedgerOrder(
 /// Reads a demo folder the way METRICS.md defines the numbers, independently of the generator: the newer export of
 /// a line wins; buyer-paid = Douyin Σ 订单应付金额, JD 应付金额 once per order, PDD 用户实付金额; a line whose status says
 /// 退款成功 is refunded in full; payment time Douyin 支付完成时间, JD 付款确认时间, PDD 支付时间 → 订单成交时间 → 订单号 date.
+/// 淘宝/天猫: buyer-paid = 买家实际支付金额 + 退款金额 of the 订单报表, refund = 退款金额; 快手: 实付款, refunded in full when its
+/// 售后状态 says 退款成功.
 /// </summary>
 internal static class DemoLedger
 {
     private sealed record LedgerLine(
-        string Platform, string OrderId, string LineId, DateTime? PaidAt, long LineFen, long OrderFen, bool Refunded, string? Province, string? Buyer);
+        string Platform, string OrderId, string LineId, DateTime? PaidAt, long LineFen, long OrderFen, long RefundFen, string? Province, string? Buyer,
+        int Items = 1);
 
     private static readonly string[] ReceiverColumns = ["收件人", "收件人手机号", "省", "市", "区"];
 
@@ -30,9 +33,14 @@ internal static class DemoLedger
         foreach (var shopDir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
         {
             var lines = new Dictionary<(string, string), LedgerLine>();
-            foreach (var file in Directory.GetFiles(shopDir).Order(StringComparer.Ordinal))
+            foreach (var table in Directory.GetFiles(shopDir).Order(StringComparer.Ordinal).SelectMany(ExportTable.ReadAll))
             {
-                var table = ExportTable.Read(file);
+                // A 千牛 宝贝报表 holds items, not amounts: the 订单报表 beside it says all the figures need.
+                if (table.Has("订单编号") && !table.Has("买家实际支付金额"))
+                {
+                    continue;
+                }
+
                 foreach (var row in table.Rows)
                 {
                     var line = Parse(table, row);
@@ -54,8 +62,9 @@ internal static class DemoLedger
     {
         var first = lines[0];
         var paid = first.Platform == "jd" ? first.OrderFen : lines.Sum(l => l.LineFen);
-        var refund = lines.Where(l => l.Refunded).Sum(l => l.LineFen);
-        return new LedgerOrder(first.Platform, shop, first.OrderId, first.PaidAt, paid, refund, Province(first.Province), first.Buyer, lines.Length);
+        var refund = lines.Sum(l => l.RefundFen);
+        return new LedgerOrder(first.Platform, shop, first.OrderId, first.PaidAt, paid, refund, Province(first.Province), first.Buyer,
+            lines.Sum(l => l.Items));
     }
 
     private static LedgerLine Parse(ExportTable t, string[] row)
@@ -63,14 +72,36 @@ internal static class DemoLedger
         if (t.Has("主订单编号"))
         {
             var buyer = string.Join("|", ReceiverColumns.Select(c => t.Get(row, c)));
+            var fen = ExportTable.Fen(t.Get(row, "订单应付金额")!);
             return new LedgerLine("douyin", t.Get(row, "主订单编号")!, t.Get(row, "子订单编号")!, Time(t.Get(row, "支付完成时间")),
-                ExportTable.Fen(t.Get(row, "订单应付金额")!), 0, t.Get(row, "售后状态") == "退款成功", t.Get(row, "省"), buyer);
+                fen, 0, t.Get(row, "售后状态") == "退款成功" ? fen : 0, t.Get(row, "省"), buyer);
         }
 
         if (t.Has("下单帐号"))
         {
             return new LedgerLine("jd", t.Get(row, "订单号")!, t.Get(row, "商品ID")!, Time(t.Get(row, "付款确认时间")), 0,
-                ExportTable.Fen(t.Get(row, "应付金额")!), false, t.Get(row, "客户地址"), t.Get(row, "下单帐号"));
+                ExportTable.Fen(t.Get(row, "应付金额")!), 0, t.Get(row, "客户地址"), t.Get(row, "下单帐号"));
+        }
+
+        if (t.Has("买家实际支付金额"))
+        {
+            // 千牛: the paid amount is after the refund, which the file states.
+            var orderId = t.Get(row, "订单编号")!;
+            var refund = ExportTable.Fen(t.Get(row, "退款金额")!);
+            DateTime? paidOn = t.Get(row, "订单状态") == "等待买家付款" ? null : Time(t.Get(row, "订单付款时间"));
+            return new LedgerLine("taobao", orderId, orderId, paidOn, ExportTable.Fen(t.Get(row, "买家实际支付金额")!) + refund, 0, refund,
+                t.Get(row, "收货地址"), t.Get(row, "买家会员名"), int.Parse(t.Get(row, "宝贝种类")!, CultureInfo.InvariantCulture));
+        }
+
+        if (t.Has("实付款"))
+        {
+            // 快手: no refund amount; a refunded order is refunded in full.
+            var orderId = t.Get(row, "订单号")!;
+            var fen = ExportTable.Fen(t.Get(row, "实付款")!);
+            DateTime? paidOn = t.Get(row, "订单状态") == "待付款" ? null : Time(t.Get(row, "订单支付时间"));
+            var buyer = string.Join("|", new[] { "收货人姓名", "收货人电话", "收货地址-省" }.Select(c => t.Get(row, c)));
+            return new LedgerLine("kuaishou", orderId, orderId, paidOn, fen, 0, t.Get(row, "售后状态") == "退款成功" ? fen : 0,
+                t.Get(row, "收货地址-省"), buyer);
         }
 
         var id = t.Get(row, "订单号")!;
@@ -79,8 +110,8 @@ internal static class DemoLedger
             : Time(t.Has("支付时间") ? t.Get(row, "支付时间") : null) ?? Time(t.Get(row, "订单成交时间"))
               ?? DateTime.ParseExact(id[..6], "yyMMdd", CultureInfo.InvariantCulture);
         var province = t.Has("省") ? t.Get(row, "省") : null;
-        return new LedgerLine("pdd", id, id, paidAt, ExportTable.Fen(t.Get(row, "用户实付金额(元)")!), 0,
-            status.Contains("退款成功", StringComparison.Ordinal), province, null);
+        var paidFen = ExportTable.Fen(t.Get(row, "用户实付金额(元)")!);
+        return new LedgerLine("pdd", id, id, paidAt, paidFen, 0, status.Contains("退款成功", StringComparison.Ordinal) ? paidFen : 0, province, null);
     }
 
     private static DateTime? Time(string? text) =>

@@ -10,7 +10,7 @@ namespace Analytics.Tests.Demo;
 /// </summary>
 public sealed class ExportTable
 {
-    private static readonly string[] HeaderMarkers = ["主订单编号", "订单号"];
+    private static readonly string[] HeaderMarkers = ["主订单编号", "订单号", "订单编号"];
 
     private readonly Dictionary<string, int> _columns;
 
@@ -50,7 +50,31 @@ public sealed class ExportTable
     public string Raw(string[] row, string column) => row[_columns[HalfWidth(column)]];
 
     public static ExportTable Read(string path) =>
-        path.EndsWith(".xlsx", StringComparison.Ordinal) ? From(ReadXlsx(path)) : From(Csv.Parse(Decode(File.ReadAllBytes(path))));
+        path.EndsWith(".xlsx", StringComparison.Ordinal) ? From(ReadXlsx(path)) : FromCsv(File.ReadAllBytes(path));
+
+    /// <summary>The tables of a file: itself, or each CSV member of a zip in name order.</summary>
+    public static IEnumerable<ExportTable> ReadAll(string path)
+    {
+        if (!path.EndsWith(".zip", StringComparison.Ordinal))
+        {
+            yield return Read(path);
+            yield break;
+        }
+
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        foreach (var entry in zip.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
+        {
+            using var bytes = new MemoryStream();
+            using (var member = entry.Open())
+            {
+                member.CopyTo(bytes);
+            }
+
+            yield return FromCsv(bytes.ToArray());
+        }
+    }
+
+    public static ExportTable FromCsv(byte[] bytes) => From(Csv.Parse(Decode(bytes)));
 
     public static bool HasUtf8Bom(byte[] bytes) => bytes is [0xEF, 0xBB, 0xBF, ..];
 
@@ -108,17 +132,23 @@ public sealed class ExportTable
     {
         var headerAt = records.FindIndex(r => r.Any(c => HeaderMarkers.Contains(c)));
         var title = headerAt > 0 ? records[0][0] : null;
-        var rows = records.Skip(headerAt + 1).ToList();
+        // A workbook's later sheets repeat the header (快手): those rows are headers, not orders.
+        var header = records[headerAt];
+        var rows = records.Skip(headerAt + 1).Where(r => !r.SequenceEqual(header)).ToList();
         var total = rows.Count > 0 && rows[^1][0] is "总计" or "合计" ? rows[^1] : null;
         if (total is not null)
         {
             rows.RemoveAt(rows.Count - 1);
         }
 
-        return new ExportTable(records[headerAt], rows, title, total);
+        return new ExportTable(header, rows, title, total);
     }
 
-    private static string HalfWidth(string header) => header.Replace('（', '(').Replace('）', ')');
+    // 千牛 ends six header names with a space (订单付款时间 ): a column is found by its name alone.
+    private static string HalfWidth(string header) => header.Replace('（', '(').Replace('）', ')').Trim();
 
-    public static long Fen(string yuan) => (long)(decimal.Parse(yuan, CultureInfo.InvariantCulture) * 100m);
+    /// <summary>Yuan text as fen, with 快手's <c>¥1,279.90</c> and 千牛's <c>90.00元</c> spellings.</summary>
+    public static long Fen(string yuan) =>
+        (long)(decimal.Parse(yuan.Replace("¥", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).TrimEnd('元'),
+            CultureInfo.InvariantCulture) * 100m);
 }

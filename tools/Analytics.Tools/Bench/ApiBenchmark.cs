@@ -109,12 +109,11 @@ public static class ApiBenchmark
         long rows = 0;
         using (var store = new AnalyticsStore(new StoreOptions { DatabasePath = building, BuyerKeyFile = database + ".buyer-key", KeepArchive = false }, TimeProvider.System))
         {
-            foreach (var file in Directory.GetDirectories(exports).Order(StringComparer.Ordinal).SelectMany(d => Directory.GetFiles(d).Order(StringComparer.Ordinal)))
+            await foreach (var (_, receipts) in DemoImport.ShopFoldersAsync(store, exports, "bench"))
             {
-                var receipt = await store.ImportAsync(file, new ImportRequest("bench", Path.GetFileName(Path.GetDirectoryName(file))!));
-                if (!receipt.Landed)
-                    throw new InvalidOperationException(receipt.ToText());
-                rows += receipt.RowsRead;
+                if (receipts.FirstOrDefault(r => !r.Landed) is { } refused)
+                    throw new InvalidOperationException(refused.ToText());
+                rows += receipts.Sum(r => r.RowsRead);
             }
         }
         File.Move(building, database);

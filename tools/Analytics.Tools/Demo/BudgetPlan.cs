@@ -6,9 +6,12 @@ internal static class BudgetPlan
     // Platform shares of net sales; a platform without shops in the seeds drops out and the others scale up.
     private static double PlatformShare(DemoPlatform platform) => platform switch
     {
-        DemoPlatform.Douyin => 0.45,
-        DemoPlatform.Pdd => 0.30,
-        _ => 0.25,
+        DemoPlatform.Douyin => 0.38,
+        DemoPlatform.Jd => 0.25,
+        DemoPlatform.Pdd => 0.22,
+        DemoPlatform.Taobao => 0.10,
+        DemoPlatform.Kuaishou => 0.05,
+        _ => throw new ArgumentOutOfRangeException(nameof(platform), platform, "No demo share for this platform."),
     };
 
     /// <summary>Shares by platform, the first shop of a platform the biggest, with ±10% month-to-month wobble.</summary>

@@ -10,7 +10,8 @@ internal sealed class CsvRowWriter(TextWriter writer)
 {
     private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n\t");
 
-    public void Write(IReadOnlyList<string> cells)
+    /// <param name="verbatimCell">a cell written as it is, unquoted even when it holds quotes (千牛's <c>="3017…"</c> ids).</param>
+    public void Write(IReadOnlyList<string> cells, int verbatimCell = -1)
     {
         for (var i = 0; i < cells.Count; i++)
         {
@@ -20,7 +21,7 @@ internal sealed class CsvRowWriter(TextWriter writer)
             }
 
             var cell = cells[i];
-            if (cell.AsSpan().IndexOfAny(NeedsQuotes) < 0)
+            if (i == verbatimCell || cell.AsSpan().IndexOfAny(NeedsQuotes) < 0)
             {
                 writer.Write(cell);
                 continue;

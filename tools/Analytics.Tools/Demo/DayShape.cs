@@ -47,7 +47,7 @@ internal static class DayShape
     /// <summary>Orders per hour of the day: Douyin peaks with the evening live streams, JD in office hours.</summary>
     public static IReadOnlyList<double> HourWeights(DemoPlatform platform) => platform switch
     {
-        DemoPlatform.Douyin => DouyinHours,
+        DemoPlatform.Douyin or DemoPlatform.Kuaishou => DouyinHours,
         DemoPlatform.Jd => JdHours,
         _ => PddHours,
     };

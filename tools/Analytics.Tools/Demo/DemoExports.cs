@@ -1,7 +1,7 @@
 namespace Analytics.Tools.Demo;
 
 /// <summary>
-/// The demo export generator: realistic Douyin, JD and PDD order exports of the fictional county 禾丰县's shops,
+/// The demo export generator: realistic Douyin, JD, PDD, 天猫 and 快手 order exports of the fictional county 禾丰县's shops,
 /// for the demo and for benchmarks. See sample-data/README.md for what each layout shows.
 /// </summary>
 public static class DemoExports

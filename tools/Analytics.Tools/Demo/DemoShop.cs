@@ -6,6 +6,8 @@ internal enum DemoPlatform
     Douyin,
     Jd,
     Pdd,
+    Taobao,
+    Kuaishou,
 }
 
 /// <summary>A shop from seeds/shops.csv.</summary>

@@ -32,6 +32,12 @@ internal enum ExportLayout
 
     /// <summary>PDD custom XLSX whose headers use full-width parentheses: 用户实付金额（元）.</summary>
     PddXlsxFullWidth,
+
+    /// <summary>淘宝/天猫 订单报表 (54 columns) with its 宝贝报表, GBK; every third export as one zip of both.</summary>
+    TaobaoPair,
+
+    /// <summary>快手小店 61 columns as CSV, then 64 columns as a workbook of several sheets from mid-2022.</summary>
+    Kuaishou,
 }
 
 /// <summary>Which layout a shop writes, by its position among the shops of its platform in seeds/shops.csv.</summary>
@@ -48,6 +54,8 @@ internal static class ShopLayouts
         (DemoPlatform.Jd, _) => ExportLayout.Jd40,
         (DemoPlatform.Pdd, 0) => ExportLayout.PddCsv27,
         (DemoPlatform.Pdd, 2) => ExportLayout.PddXlsxFullWidth,
+        (DemoPlatform.Taobao, _) => ExportLayout.TaobaoPair,
+        (DemoPlatform.Kuaishou, _) => ExportLayout.Kuaishou,
         _ => ExportLayout.PddXlsx,
     };
 }

@@ -13,7 +13,7 @@ internal sealed class OrderFactory(
         var lineCount = platform switch
         {
             DemoPlatform.Douyin when rng.NextDouble() < rates.DouyinMultiLine => rng.Next(2, 4),
-            DemoPlatform.Jd when rng.NextDouble() < rates.JdMultiSku => 2,
+            DemoPlatform.Jd or DemoPlatform.Taobao when rng.NextDouble() < rates.JdMultiSku => 2,
             _ => 1,
         };
         var chosen = new List<Product>(lineCount);
@@ -101,7 +101,7 @@ internal sealed class OrderFactory(
     {
         var list = product.PriceFen * quantity;
         var merchant = rng.NextDouble() < 0.35 ? Math.Min(rng.Next(2, 16) * 100L, list * 15 / 100) : 0;
-        var platformShare = platform switch { DemoPlatform.Pdd => 0.3, DemoPlatform.Douyin => 0.15, _ => 0 };
+        var platformShare = platform switch { DemoPlatform.Pdd => 0.3, DemoPlatform.Douyin or DemoPlatform.Kuaishou => 0.15, _ => 0 };
         var subsidy = rng.NextDouble() < platformShare ? rng.Next(50, 600) : 0;
         DateTime? refunded = null;
         if (paid is { } p && platform != DemoPlatform.Jd && rng.NextDouble() < rates.Refund)

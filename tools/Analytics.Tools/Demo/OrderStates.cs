@@ -49,6 +49,44 @@ internal static class OrderStates
             : new LineState("已签收", NoAfterSale, true, true);
     }
 
+    /// <summary>淘宝/天猫 states the order as a whole; an order all of whose items were refunded is 交易关闭.</summary>
+    public static LineState Taobao(DemoOrder order, DateTime at)
+    {
+        if (order.Paid is null)
+        {
+            return new LineState(at < order.ClosedUnpaidAt ? "等待买家付款" : "交易关闭", "", false, false);
+        }
+
+        if (order.Lines.All(l => l.IsRefundedBy(at)))
+        {
+            return new LineState("交易关闭", "退款成功", order.Shipped < order.Lines[0].RefundedAt, false);
+        }
+
+        // 千牛 writes the first of these with an ASCII comma in some exports and a full-width one in others.
+        return at < order.Shipped ? new LineState(order.Flavor % 2 == 0 ? "买家已付款，等待卖家发货" : "买家已付款,等待卖家发货", "", false, false)
+            : at < order.Completed ? new LineState("卖家已发货，等待买家确认", "", true, false)
+            : new LineState("交易成功", "", true, true);
+    }
+
+    /// <summary>快手: one SKU per order; a refund closes the order and its 售后状态 says 退款成功.</summary>
+    public static LineState Kuaishou(DemoOrder order, DateTime at)
+    {
+        var line = order.Lines[0];
+        if (order.Paid is null)
+        {
+            return new LineState(at < order.ClosedUnpaidAt ? "待付款" : "交易关闭", "-", false, false);
+        }
+
+        if (line.IsRefundedBy(at))
+        {
+            return new LineState("交易关闭", "退款成功", order.Shipped < line.RefundedAt, false);
+        }
+
+        return at < order.Shipped ? new LineState("待发货", "-", false, false)
+            : at < order.Completed ? new LineState("已发货", "-", true, false)
+            : new LineState("交易成功", "-", true, true);
+    }
+
     /// <summary>JD has no refund column, and the demo's JD orders are never refunded.</summary>
     public static LineState Jd(DemoOrder order, DateTime at)
     {

@@ -41,6 +41,8 @@ internal static class SeedCatalog
                 "douyin" => DemoPlatform.Douyin,
                 "jd" => DemoPlatform.Jd,
                 "pdd" => DemoPlatform.Pdd,
+                "taobao" => DemoPlatform.Taobao,
+                "kuaishou" => DemoPlatform.Kuaishou,
                 _ => null,
             };
             if (platform is not { } p)

@@ -40,7 +40,7 @@ internal sealed class ShopExporter(DemoShop shop, ScopePlan plan, long[] budgets
             var isLast = b == plan.Buckets.Count - 1;
             while (next < schedule.Files.Count && (isLast || schedule.Files[next].To <= bucket.To))
             {
-                Write(folder, layout, schedule.Files[next], pending);
+                Write(folder, layout, next, schedule.Files[next], pending);
                 files++;
                 if (++next < schedule.Files.Count)
                 {
@@ -57,7 +57,7 @@ internal sealed class ShopExporter(DemoShop shop, ScopePlan plan, long[] budgets
     private bool CoversAllProvinces(Bucket bucket) =>
         plan.ProvinceCoverageMonth == bucket.From && shop is { Platform: DemoPlatform.Douyin, IndexInPlatform: 0 };
 
-    private void Write(string folder, ExportLayout layout, ExportFile file, List<DemoOrder> pending)
+    private void Write(string folder, ExportLayout layout, int fileIndex, ExportFile file, List<DemoOrder> pending)
     {
         var inFile = pending.Where(o => o.Created >= file.From && o.Created < file.To).ToList();
         var at = file.ExportedAt;
@@ -67,6 +67,9 @@ internal sealed class ShopExporter(DemoShop shop, ScopePlan plan, long[] budgets
                 DouyinFile.Write(Path.Combine(folder, DouyinFile.FileName(at)), layout, inFile, at),
             ExportLayout.Jd30 or ExportLayout.Jd40 or ExportLayout.Jd40ExcelText =>
                 JdFile.Write(Path.Combine(folder, JdFile.FileName(file)), layout, inFile, at),
+            // Every third 千牛 export reaches the operator as one zip of both files.
+            ExportLayout.TaobaoPair => TaobaoFile.Write(folder, shop.Name, inFile, at, zipped: fileIndex % 3 == 2),
+            ExportLayout.Kuaishou => KuaishouFile.Write(Path.Combine(folder, KuaishouFile.FileName(file)), file, shop.Enterprise, inFile, at),
             ExportLayout.PddCsv27 =>
                 PddCsvFile.Write(Path.Combine(folder, PddCsvFile.FileName(file)), inFile, at, file.Label == plan.TitledPddLabel),
             _ => PddXlsxFile.Write(Path.Combine(folder, PddXlsxFile.FileName(file)), layout, inFile, at),
