@@ -41,6 +41,8 @@ internal sealed class ForecastLab : IForecastLab
     public void Forecast(string database, string? platform, DateOnly asOf, bool afresh)
     {
         using var data = Store(database).Read();
+        if (afresh)
+            BacktestCache.Clear(); // as after an import that changed the series: the backtest runs again
         var kept = afresh ? ShopDays.Read(data) : _shopDays.Get(data);
         var lastDay = DateOnly.Parse(data.DaysWithSales().Last!, System.Globalization.CultureInfo.InvariantCulture);
         SalesForecasts.Answer(new SalesMetrics(data), kept, new SalesScope(asOf, asOf) { Platform = platform }, "netSales", 14, asOf, lastDay);
