@@ -162,7 +162,7 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
     {
         var days = settings.RefundSpikeDays;
         var recent = Enumerable.Range(0, days).Select(i => end.AddDays(-i)).ToList();
-        if (recent.Any(d => (decimal)scope.Gmv[d] < settings.MinDailyYuan))
+        if (recent.Any(d => (decimal)scope.Gmv[d] < Math.Max(settings.MinDailyYuan, settings.RefundSpikeMinDailyYuan)))
             yield break;
         var baseline = Enumerable.Range(days, 56).Select(i => end.AddDays(-i)).Where(d => d >= scope.Gmv.Start && scope.Gmv[d] > 0)
             .Select(d => scope.Refunds[d] / scope.Gmv[d]).ToList();

@@ -57,6 +57,13 @@ internal sealed record AlertSettings
 
     public int RefundSpikeDays { get; init; } = 2;
 
+    /// <summary>
+    /// Alerts:RefundSpike:MinDailyYuan: the refund rate is judged only where each of the days sold at least this much. A
+    /// daily share of refunds is a count: a shop of 25–30 orders a day has about one refund a day at 3%, and two days
+    /// with two or three refunds each are chance, not a spike. 15,000 yuan is about a hundred orders and three refunds a day.
+    /// </summary>
+    public decimal RefundSpikeMinDailyYuan { get; init; } = 15000;
+
     /// <summary>Alerts:SharpDrop:Share below the forecast over the last seven days (and under its 95% band); Alerts:SharpDrop:Products watched.</summary>
     public double SharpDropShare { get; init; } = 0.4;
 
@@ -133,6 +140,7 @@ internal sealed record AlertSettings
             MonthBelowFromDay = Whole("Alerts:MonthBelowLastYear:FromDay", 10, 1, 28),
             RefundSpikeZ = Number("Alerts:RefundSpike:Z", 3.5, 1, 100),
             RefundSpikeDays = Whole("Alerts:RefundSpike:Days", 2, 1, 14),
+            RefundSpikeMinDailyYuan = (decimal)Number("Alerts:RefundSpike:MinDailyYuan", 15000, 0, 1e9),
             SharpDropShare = Number("Alerts:SharpDrop:Share", 0.4, 0.05, 1),
             SharpDropProducts = Whole("Alerts:SharpDrop:Products", 20, 0, 1000),
             SharpDropMinDailyYuan = (decimal)Number("Alerts:SharpDrop:MinDailyYuan", 5000, 0, 1e9),

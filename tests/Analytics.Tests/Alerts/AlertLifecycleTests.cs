@@ -90,13 +90,14 @@ public sealed class AlertLifecycleTests
     public async Task ARefundSpikeRaisesAfterTwoDaysOnceAndResolves()
     {
         using var app = App();
-        SalesDays.Write(app, "jd", "丙店", Start, SalesDays.Steady(Start, Days, 10_000, seed: 3), [.. Enumerable.Range(0, Days).Select(i => 300.0 + 10 * (i % 5))]);
+        // 20,000 yuan a day: above the volume under which refunds are too few to be a rate (15,000).
+        SalesDays.Write(app, "jd", "丙店", Start, SalesDays.Steady(Start, Days, 20_000, seed: 3), [.. Enumerable.Range(0, Days).Select(i => 600.0 + 20 * (i % 5))]);
         var from = new DateOnly(2023, 4, 24);
 
         var spike = await AssertLifecycle(app.Services, AlertRules.RefundSpike, a => a.ScopeKind == "shop" && a.ScopeKey == "jd/丙店",
-            @short: () => SalesDays.Write(app, "jd", "丙店", from.AddDays(1), [10_000], [4_500]),
-            persist: () => SalesDays.Write(app, "jd", "丙店", from, [10_000, 10_000], [4_000, 4_500]),
-            clear: () => SalesDays.Write(app, "jd", "丙店", from, [10_000, 10_000], [310, 320]));
+            @short: () => SalesDays.Write(app, "jd", "丙店", from.AddDays(1), [20_000], [4_500]),
+            persist: () => SalesDays.Write(app, "jd", "丙店", from, [20_000, 20_000], [4_000, 4_500]),
+            clear: () => SalesDays.Write(app, "jd", "丙店", from, [20_000, 20_000], [620, 640]));
 
         Assert.That(spike.Message, Does.StartWith("丙店 退款率连续 2 天异常升高"));
     }

@@ -129,17 +129,18 @@ public sealed class AlertRuleTests
     {
         using var app = App();
         var from = new DateOnly(2023, 4, 24);
-        SalesDays.Write(app, "jd", "丙店", Start, SalesDays.Steady(Start, Days, 10_000, seed: 3),
-            [.. Enumerable.Range(0, Days).Select(i => 300.0 + 10 * (i % 5))]);
-        SalesDays.Write(app, "jd", "丙店", from, [10_000, 10_000], [4_000, 4_500]);
+        // 20,000 yuan a day: above the volume under which refunds are too few to be a rate (15,000).
+        SalesDays.Write(app, "jd", "丙店", Start, SalesDays.Steady(Start, Days, 20_000, seed: 3),
+            [.. Enumerable.Range(0, Days).Select(i => 600.0 + 20 * (i % 5))]);
+        SalesDays.Write(app, "jd", "丙店", from, [20_000, 20_000], [4_000, 4_500]);
 
         var raised = await Evaluate(app);
         var spike = Open(app).Single(a => a.Rule == AlertRules.RefundSpike && a.ScopeKind == "shop");
-        SalesDays.Write(app, "jd", "丙店", from, [10_000, 10_000], [310, 320]);
+        SalesDays.Write(app, "jd", "丙店", from, [20_000, 20_000], [620, 640]);
         var resolved = await Evaluate(app);
 
         Assert.That(spike.Message, Does.StartWith("丙店 退款率连续 2 天异常升高"));
-        Assert.That((spike.Unit, spike.FigureValue), Is.EqualTo(("share", 0.2982)), "8,500 of 28,500 yuan paid");
+        Assert.That((spike.Unit, spike.FigureValue), Is.EqualTo(("share", 0.1753)), "8,500 of 48,500 yuan paid");
         Assert.That(raised.Raised, Does.Contain(spike.Id));
         Assert.That(resolved.Resolved, Does.Contain(spike.Id));
     }
