@@ -29,7 +29,9 @@ internal static class CommandLine
           tokens create --role bureau|operator|display --name NAME [--shops A,B] | list | revoke ID|NAME [--db PATH]
                                                      API keys for scripts and the wall display (密钥); printed once
           report --month YYYY-MM | --quarter YYYYQn | --year YYYY | --ytd YYYY-MM [--db PATH] [--format docx|xlsx|pdf|html]
-                 [--out FILE] [--county NAME]          the bureau's report (default: Word, report-<period>.docx)
+                 [--out FILE] [--county NAME] [--font FILE]
+                                                     the bureau's report (default: Word, report-<period>.docx; --font: a
+                                                     Chinese TrueType .ttf/.ttc for the PDF, else the system's)
           backup [--to DIR] [--db PATH]              a consistent copy of the database, the archive and the buyer key, also
                                                      while the service runs (备份; default: backups/ beside the database)
           restore FROM [--db PATH] [--create]        put a backup back (恢复; stop the service first)
@@ -39,6 +41,7 @@ internal static class CommandLine
           sample [--out DIR] [--seed N] [--small]    write the demo exports (default: demo-data/exports, seed 1)
           bench  ingest|api [--lines N] [--dir DIR] the speed goals: a 1M-line import against sqlite3 .import,
                                              or the API on 10M generated lines
+          bench  report [--db PATH] [--year YYYY]    the annual report's time in Word and PDF (default: the demo, 2022)
 
         Exit codes: 0 done; 1 import: a file or any row of a file was rejected (the good rows of a file still land),
         withdraw/rebuild/shops/restore: refused, nothing changed; 2 usage errors, and checks before anything is created

@@ -107,7 +107,7 @@ internal static class DemoCommand
             Directory.Delete(exportsFolder, recursive: true);
         var summary = DemoExports.Write(exportsFolder, seed: 1, DemoScope.Full, Database.DefaultSeedsDirectory,
             new Progress<string>(line => output.WriteLine($"  writing {line}")));
-        await output.WriteLineAsync($"  wrote {summary.Files} export files ({summary.Orders:N0} orders, {summary.Lines:N0} lines)");
+        await output.WriteLineAsync($"  wrote {summary.Files} exports ({summary.Orders:N0} orders, {summary.Lines:N0} lines)");
 
         // Built under a temporary name so an interrupted first run is never mistaken for a finished demo database.
         var building = database + ".building";

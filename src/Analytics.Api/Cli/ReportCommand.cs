@@ -6,13 +6,13 @@ namespace Analytics.Api.Cli;
 
 /// <summary>
 /// `report (--month YYYY-MM | --quarter YYYYQn | --year YYYY | --ytd YYYY-MM) [--db PATH] [--format docx|xlsx|pdf|html] [--out FILE]`:
-/// writes the bureau's report; exit 1 when there is nothing to report or a PDF needs the missing Chromium.
+/// writes the bureau's report; exit 1 when there is nothing to report or a PDF needs the missing Chinese font.
 /// </summary>
 internal static class ReportCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, TextWriter output, TextWriter errors)
     {
-        options.AllowOnly("month", "quarter", "year", "ytd", "db", "format", "out", "county", "chromium", "buyer-key-file");
+        options.AllowOnly("month", "quarter", "year", "ytd", "db", "format", "out", "county", "font", "buyer-key-file");
         var period = Period(options);
         var format = Format(options);
         var storeOptions = ImportCommand.StoreOptionsFrom(options);
@@ -24,7 +24,7 @@ internal static class ReportCommand
         StartChecks.WritableFolder(path, "用 --out 换一个位置");
         using var store = new AnalyticsStore(storeOptions, TimeProvider.System);
         var renderer = new ReportRenderer(store, TimeProvider.System,
-            new ReportOptions(options.Value("county") ?? "全县", options.Value("chromium")));
+            new ReportOptions(options.Value("county") ?? "全县", options.Value("font")));
         try
         {
             var bytes = await renderer.RenderAsync(period, format);
@@ -32,7 +32,7 @@ internal static class ReportCommand
             await output.WriteLineAsync($"Wrote {path} ({period.Name}, {format.Extension}, {bytes.Length / 1024 + 1} KB).");
             return 0;
         }
-        catch (Exception e) when (e is ChromiumUnavailableException or NothingToReportException)
+        catch (Exception e) when (e is ReportFontMissingException or NothingToReportException)
         {
             await errors.WriteLineAsync(e.Message);
             return 1;

@@ -41,8 +41,8 @@ internal sealed record ServiceSettings
     /// <summary>Reports:County, the name in report titles and statements.</summary>
     public string County { get; init; } = "全县";
 
-    /// <summary>Reports:ChromiumPath, or null for the system's Chromium.</summary>
-    public string? ChromiumPath { get; init; }
+    /// <summary>Reports:FontPath, a Chinese TrueType font file (.ttf, or .ttc: its first face) for the PDF and the charts; null for the system's.</summary>
+    public string? FontPath { get; init; }
 
     /// <summary>Screen:Title.</summary>
     public string ScreenTitle { get; init; } = "县域电子商务数据大屏";
@@ -170,7 +170,7 @@ internal sealed record ServiceSettings
             MonthlyReports = Flag("Reports:Monthly", true),
             ReportsPath = configuration["Reports:Path"] is { Length: > 0 } reports ? reports : Beside("reports"),
             County = configuration["Reports:County"] is { Length: > 0 } county ? county : "全县",
-            ChromiumPath = configuration["Reports:ChromiumPath"] is { Length: > 0 } chromium ? chromium : null,
+            FontPath = configuration["Reports:FontPath"] is { Length: > 0 } font ? font : null,
             ScreenTitle = configuration["Screen:Title"] is { Length: > 0 } title ? title : "县域电子商务数据大屏",
             UploadIntervalHours = intervals,
             DefaultUploadIntervalHours = Hours("Freshness:UploadIntervalHours:default") ?? 48,

@@ -5,8 +5,8 @@ using System.Text;
 namespace Analytics.Api.Reports;
 
 /// <summary>
-/// The report as one self-contained HTML page (chart images inline) that prints on A4: the PDF is Chromium printing
-/// exactly this page, so the two never differ.
+/// The report as one self-contained HTML page (chart images inline) that prints on A4 from any browser; the PDF is
+/// written from the same document by <see cref="PdfReportWriter"/>.
 /// </summary>
 internal static class HtmlReportWriter
 {

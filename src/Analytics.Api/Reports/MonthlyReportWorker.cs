@@ -66,8 +66,8 @@ internal sealed partial class MonthlyReportWorker(
             NothingToReport(logger, period.Stem);
             return [];
         }
-        if (rendered.BrowserMissing is { } missing)
-            NoBrowser(logger, missing);
+        if (rendered.FontMissing is { } missing)
+            NoFont(logger, missing);
         var written = new List<string>();
         foreach (var (format, bytes) in rendered.Files)
         {
@@ -99,7 +99,7 @@ internal sealed partial class MonthlyReportWorker(
     private static partial void NothingToReport(ILogger logger, string period);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The monthly report has no PDF and no charts: {Why}")]
-    private static partial void NoBrowser(ILogger logger, string why);
+    private static partial void NoFont(ILogger logger, string why);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The monthly report could not be written")]
     private static partial void ReportFailed(ILogger logger, Exception exception);

@@ -1,16 +1,13 @@
-using System.Text.Json;
 using Analytics.Api.Metrics;
 
 namespace Analytics.Api.Reports;
 
 /// <summary>
-/// What the chart page draws, shaped like the metrics API's trend and province ranking answers so that the screen's
-/// drawTrend and drawMap take it unchanged.
+/// What the report's charts draw (<see cref="ReportCharts"/>): this year's and last year's months, the provinces in
+/// rank order, in yuan.
 /// </summary>
 internal sealed record ReportChartData(ChartTrends Trend, ChartRanking Provinces)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static ReportChartData Of(ReportFacts facts)
     {
         static ChartTrend Trend(IReadOnlyList<MonthSales> months, int year) =>
@@ -29,7 +26,7 @@ internal sealed record ReportChartData(ChartTrends Trend, ChartRanking Provinces
 
     public static string TrendCaption(ReportPeriod period) => $"图1　{period.Year}年与{period.Year - 1}年各月网络零售额（万元）";
 
-    public static string ProvincesCaption(ReportPeriod period) => $"图2　{period.Name}网络零售额的省份分布";
+    public static string ProvincesCaption(ReportPeriod period) => $"图2　{period.Name}网络零售额居前十位的省份（万元）";
 }
 
 internal sealed record ChartTrends(ChartTrend Current, ChartTrend LastYear);

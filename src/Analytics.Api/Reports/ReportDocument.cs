@@ -51,5 +51,5 @@ internal enum CellFormat
     Percent,
 }
 
-/// <summary>A chart as a PNG image drawn by Chromium, or why it could not be drawn (then the writers print the reason).</summary>
+/// <summary>A chart as a 300-dpi PNG image drawn by <see cref="ReportCharts"/>, or why it could not be drawn (then the writers print the reason).</summary>
 internal sealed record ReportChart(string Caption, byte[]? Png, int WidthPixels, int HeightPixels, string? Missing);

@@ -1,7 +1,7 @@
 namespace Analytics.Api.Reports;
 
 /// <summary>The four forms of a report: Word to edit, Excel for the tables, PDF and HTML to print on A4.</summary>
-internal sealed record ReportFormat(string Extension, string ContentType, bool NeedsBrowser)
+internal sealed record ReportFormat(string Extension, string ContentType, bool NeedsFont)
 {
     public static readonly ReportFormat Docx = new("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", false);
     public static readonly ReportFormat Xlsx = new("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", false);

@@ -1,7 +1,7 @@
 namespace Analytics.Api.Reports;
 
-/// <summary>Chromium is missing, does not start or cannot print: no PDF; the other formats carry the reason where the charts go.</summary>
-internal sealed class ChromiumUnavailableException(string message) : Exception(message);
+/// <summary>No Chinese TrueType font: no PDF; the other formats carry the reason where the charts go.</summary>
+internal sealed class ReportFontMissingException(string message) : Exception(message);
 
 /// <summary>
 /// No report can be made for the period: no order was paid in it (a report of zeros would mislead), or it has not
@@ -12,8 +12,8 @@ internal sealed class NothingToReportException(string message, bool notEnded = f
     public bool NotEnded { get; } = notEnded;
 }
 
-/// <summary>The files of one report by format, and why the PDF is missing when Chromium is.</summary>
-internal sealed record RenderedReport(IReadOnlyDictionary<ReportFormat, byte[]> Files, string? BrowserMissing);
+/// <summary>The files of one report by format, and why the PDF is missing when the font is.</summary>
+internal sealed record RenderedReport(IReadOnlyDictionary<ReportFormat, byte[]> Files, string? FontMissing);
 
-/// <summary>Report settings: the county's name in titles (Reports:County) and where Chromium is (Reports:ChromiumPath).</summary>
-internal sealed record ReportOptions(string County, string? ChromiumPath);
+/// <summary>Report settings: the county's name in titles (Reports:County) and the font file to use (Reports:FontPath, else the system's).</summary>
+internal sealed record ReportOptions(string County, string? FontPath);

@@ -1,31 +1,27 @@
 using System.Text;
 using Analytics.Ingestion.Normalising;
 using Analytics.Store;
-using Microsoft.Playwright;
 
 namespace Analytics.Api.Reports;
 
 /// <summary>
-/// Makes a report in one of its four formats: reads the facts, has Chromium draw the charts (when it is installed),
-/// composes the document and writes it. The CLI, the HTTP API and the monthly worker all come through here.
+/// Makes a report in one of its four formats: reads the facts, draws the charts (ScottPlot), composes the document and
+/// writes it (PDFsharp for the PDF). The CLI, the HTTP API and the monthly worker all come through here.
 /// </summary>
 internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, ReportOptions options)
 {
-    // Chromium is a few hundred MB per instance; the office PC draws one report at a time.
-    private static readonly SemaphoreSlim OneBrowserAtATime = new(1, 1);
-
-    /// <summary>One format; a PDF without Chromium is a <see cref="ChromiumUnavailableException"/>.</summary>
+    /// <summary>One format; a PDF without a Chinese TrueType font is a <see cref="ReportFontMissingException"/>.</summary>
     public async Task<byte[]> RenderAsync(ReportPeriod period, ReportFormat format, CancellationToken cancellationToken = default)
     {
         var rendered = await RenderAsync(period, [format], cancellationToken);
-        return rendered.Files.TryGetValue(format, out var bytes) ? bytes : throw new ChromiumUnavailableException(rendered.BrowserMissing!);
+        return rendered.Files.TryGetValue(format, out var bytes) ? bytes : throw new ReportFontMissingException(rendered.FontMissing!);
     }
 
     /// <summary>
-    /// Several formats from one reading of the data and one browser session. Without Chromium the PDF is left out
-    /// (<see cref="RenderedReport.BrowserMissing"/> says why) and the others carry that message where the charts go.
+    /// Several formats from one reading of the data. Without a Chinese font the PDF is left out
+    /// (<see cref="RenderedReport.FontMissing"/> says why) and the others carry that message where the charts go.
     /// </summary>
-    public async Task<RenderedReport> RenderAsync(ReportPeriod period, IReadOnlyList<ReportFormat> formats, CancellationToken cancellationToken = default)
+    public Task<RenderedReport> RenderAsync(ReportPeriod period, IReadOnlyList<ReportFormat> formats, CancellationToken cancellationToken = default)
     {
         var today = time.BeijingToday();
         if (period.To >= today)
@@ -48,80 +44,55 @@ internal sealed class ReportRenderer(AnalyticsStore store, TimeProvider time, Re
         if (facts.Current.Orders == 0)
             throw new NothingToReportException($"No order was paid in {period.Stem} ({period.Name}), so there is nothing to report. Import that period's exports first.");
 
-        var trendCaption = ReportChartData.TrendCaption(period);
-        var provincesCaption = ReportChartData.ProvincesCaption(period);
-        var browserPath = ReportBrowser.Find(options.ChromiumPath);
-        if (browserPath is null)
-            return WithoutBrowser(facts, formats, ReportBrowser.MissingMessage(options.ChromiumPath));
-
-        await OneBrowserAtATime.WaitAsync(cancellationToken);
-        try
-        {
-            ReportBrowser browser;
-            try
-            {
-                browser = await ReportBrowser.LaunchAsync(browserPath);
-            }
-            catch (PlaywrightException e)
-            {
-                // Installed but unable to start (a missing library, a broken profile): as good as missing, and said so.
-                return WithoutBrowser(facts, formats, $"Chromium at {browserPath} did not start: {e.Message.Split('\n')[0]}");
-            }
-            await using (browser)
-            {
-                RenderedCharts charts;
-                try
-                {
-                    charts = await browser.ChartsAsync(ReportChartData.Of(facts), trendCaption, provincesCaption, cancellationToken);
-                }
-                catch (Exception e) when (e is PlaywrightException or TimeoutException or InvalidOperationException)
-                {
-                    // The statement and tables do not depend on the charts; the report says what went wrong where they go.
-                    charts = RenderedCharts.Missing(trendCaption, provincesCaption, $"图表未能生成（the charts could not be drawn: {e.Message.Split('\n')[0]}）");
-                }
-                var report = ReportComposer.Compose(facts, charts, options.County, time.GetUtcNow());
-                var files = new Dictionary<ReportFormat, byte[]>();
-                foreach (var format in formats)
-                    files[format] = format == ReportFormat.Pdf ? await PrintAsync(browser, report, cancellationToken) : Write(report, format);
-                return new RenderedReport(files, null);
-            }
-        }
-        finally
-        {
-            OneBrowserAtATime.Release();
-        }
+        // Drawing and writing are CPU work of a fraction of a second: off the request's thread, and cancellable until then.
+        return Task.Run(() => Render(facts, formats), cancellationToken);
     }
 
-    private static async Task<byte[]> PrintAsync(ReportBrowser browser, ReportDocument report, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await browser.PdfAsync(HtmlReportWriter.Write(report), cancellationToken);
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
-        {
-            throw new ChromiumUnavailableException($"Chromium could not print the PDF: {e.Message.Split('\n')[0]}");
-        }
-    }
-
-    private RenderedReport WithoutBrowser(ReportFacts facts, IReadOnlyList<ReportFormat> formats, string why)
+    private RenderedReport Render(ReportFacts facts, IReadOnlyList<ReportFormat> formats)
     {
         var period = facts.Period;
-        var charts = RenderedCharts.Missing(ReportChartData.TrendCaption(period), ReportChartData.ProvincesCaption(period), why);
+        var trendCaption = ReportChartData.TrendCaption(period);
+        var provincesCaption = ReportChartData.ProvincesCaption(period);
+        var font = ReportFont.Find(options.FontPath, out var fontMissing);
+        RenderedCharts charts;
+        // A font the operator named but that cannot be used is said where the charts go, not hidden behind Noto CJK.
+        if ((font is not null || options.FontPath is null ? ChartFont.Family(font) : null) is not { } family)
+            charts = RenderedCharts.Missing(trendCaption, provincesCaption, fontMissing!);
+        else
+        {
+            try
+            {
+                charts = ReportCharts.Draw(ReportChartData.Of(facts), trendCaption, provincesCaption, family);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                // The statement and tables do not depend on the charts; the report says what went wrong where they go.
+                charts = RenderedCharts.Missing(trendCaption, provincesCaption, $"图表未能生成（the charts could not be drawn: {e.Message.Split('\n')[0]}）");
+            }
+        }
         var report = ReportComposer.Compose(facts, charts, options.County, time.GetUtcNow());
-        return new RenderedReport(formats.Where(f => !f.NeedsBrowser).ToDictionary(f => f, f => Write(report, f)), why);
+        var files = new Dictionary<ReportFormat, byte[]>();
+        foreach (var format in formats)
+        {
+            if (format == ReportFormat.Pdf && font is null)
+                continue;
+            files[format] = Write(report, format, font);
+        }
+        return new RenderedReport(files, font is null ? fontMissing : null);
     }
 
     /// <summary>report-2023Q1.docx: the name the CLI and the worker save under and the HTTP answer suggests.</summary>
     public static string FileName(ReportPeriod period, ReportFormat format) => $"report-{period.Stem}.{format.Extension}";
 
-    private static byte[] Write(ReportDocument report, ReportFormat format)
+    private static byte[] Write(ReportDocument report, ReportFormat format, ReportFont? font)
     {
         if (format == ReportFormat.Html)
             return Encoding.UTF8.GetBytes(HtmlReportWriter.Write(report));
         using var output = new MemoryStream();
         if (format == ReportFormat.Docx)
             DocxReportWriter.Write(report, output);
+        else if (format == ReportFormat.Pdf)
+            PdfReportWriter.Write(report, font!, output);
         else
             XlsxReportWriter.Write(report, output);
         return output.ToArray();

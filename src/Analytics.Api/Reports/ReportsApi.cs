@@ -37,9 +37,9 @@ internal static class ReportsApi
                 context.Response.Headers.ContentSecurityPolicy = HtmlReportWriter.Policy;
                 return TypedResults.File(bytes, format.ContentType);
             }
-            catch (ChromiumUnavailableException e)
+            catch (ReportFontMissingException e)
             {
-                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Chromium is not installed");
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF需要中文字体 / The PDF needs a Chinese font");
             }
             catch (NothingToReportException e)
             {
@@ -55,7 +55,7 @@ internal static class ReportsApi
     /// <summary>The renderer for the API and the CLI, and the worker that writes last month's report on the 1st.</summary>
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder, Hosting.ServiceSettings settings)
     {
-        builder.Services.AddSingleton(new ReportOptions(settings.County, settings.ChromiumPath));
+        builder.Services.AddSingleton(new ReportOptions(settings.County, settings.FontPath));
         builder.Services.AddSingleton<ReportRenderer>();
         if (!settings.MonthlyReports)
             return builder;

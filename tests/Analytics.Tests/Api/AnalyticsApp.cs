@@ -25,7 +25,7 @@ internal sealed class AnalyticsApp : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
-    /// <summary>Further configuration, e.g. Reports:ChromiumPath.</summary>
+    /// <summary>Further configuration, e.g. Reports:FontPath.</summary>
     public Dictionary<string, string> Settings { get; } = [];
     public string DatabasePath { get; }
 

@@ -129,7 +129,7 @@ public sealed class TaobaoUploadTests
     [Test]
     public async Task TheMonthlyReportNamesThePlatform淘宝天猫()
     {
-        using var app = new AnalyticsApp { Settings = { ["Reports:ChromiumPath"] = "/nonexistent/chromium" } };
+        using var app = new AnalyticsApp();
         using var client = app.CreateClient();
         using (var upload = await client.PostAsync(new Uri("/api/imports", UriKind.Relative), Form(Shop, (OrdersName, ThreeOrders()), (ItemsName, ItemsOfThreeOrders()))))
             Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Created));

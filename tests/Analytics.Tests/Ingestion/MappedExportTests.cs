@@ -98,7 +98,30 @@ public sealed class MappedExportTests
         var receipt = await store.ImportAsync("商城订单.csv", export.Utf8(), shop: "禾丰优选自营店");
 
         Assert.That(receipt.Rejected, Is.True);
-        Assert.That(receipt.Reason, Does.StartWith("禾丰优选订单导出的表头（第1行）缺少“区县”列"));
+        Assert.That(receipt.Reason, Does.StartWith("禾丰优选订单导出的表头（第1行）缺少“区县”列：映射文件 hefeng_mall.ini 第21行要用这一列。"));
+        Assert.That(receipt.ReasonEn, Does.Contain("line 21 of the mapping file hefeng_mall.ini"));
+        Assert.That(store.Orders(), Is.Empty);
+    }
+
+    [Test]
+    public async Task AMappingWithTheWholeHeaderNamesTheColumnsAChangedExportDroppedOrAdded()
+    {
+        using var folder = new TemporaryFolder();
+        var whole = string.Join(", ", MappingFiles.CountyMallHeader);
+        MappingFiles.Write(folder.Path, "hefeng_mall.ini", MappingFiles.CountyMall
+            .Replace("表头 = 商城订单号, 商品编码, 行实付金额", $"表头 = 商城订单号, 商品编码, 行实付金额\n完整表头 = {whole}", StringComparison.Ordinal));
+        using var store = new TestStore(folder.Path);
+        var changed = MappingFiles.CountyMallHeader.Where(h => h != "下单时间").Append("达人昵称").ToArray();
+        var export = new ExportBytes(changed).Row(MallRow("M0001", "XM-1", "1kg", "20.00").Where(c => c.Item1 != "下单时间").Append(("达人昵称", "禾丰小李")).ToArray());
+
+        var receipt = await store.ImportAsync("商城订单.csv", export.Utf8(), shop: "禾丰优选自营店");
+        var unchanged = await store.ImportAsync("商城订单2.csv", new ExportBytes(MappingFiles.CountyMallHeader).Row(MallRow("M0002", "XM-1", "1kg", "10.00")).Utf8(),
+            shop: "禾丰优选自营店");
+
+        Assert.That(receipt is { Landed: true, RowsRejected: 0 }, Is.True, receipt.ToText());
+        Assert.That(receipt.ToText(), Does.Contain("导出格式有变化：缺少列 “下单时间”；新增列 “达人昵称”"));
+        Assert.That(store.Orders().Select(o => o.GmvFen), Is.EqualTo(new[] { 2000L, 1000L }), "the figures are read by name as before");
+        Assert.That(unchanged.ToText(), Does.Not.Contain("导出格式有变化"), "the export as the mapping knows it");
     }
 
     [Test]

@@ -8,7 +8,6 @@ namespace Analytics.Tests.Reports;
 
 /// <summary>The reports folder on the 1st: last month's report in every format, written once.</summary>
 [Category("Demo")]
-[Category("Browser")]
 [NonParallelizable]
 public sealed class MonthlyReportWorkerTests
 {
@@ -31,10 +30,10 @@ public sealed class MonthlyReportWorkerTests
         Directory.Delete(_folder, recursive: true);
     }
 
-    private MonthlyReportWorker WorkerAt(string beijingTime, string? chromiumPath = null)
+    private MonthlyReportWorker WorkerAt(string beijingTime, string? fontPath = null)
     {
         var clock = new TestClock(DateTimeOffset.Parse(beijingTime, System.Globalization.CultureInfo.InvariantCulture));
-        var renderer = new ReportRenderer(_store, clock, new ReportOptions("禾丰县", chromiumPath));
+        var renderer = new ReportRenderer(_store, clock, new ReportOptions("禾丰县", fontPath));
         return new MonthlyReportWorker(renderer, _store, clock, new MonthlyReportOptions(Path.Combine(_folder, "reports")), NullLogger<MonthlyReportWorker>.Instance);
     }
 
@@ -53,9 +52,9 @@ public sealed class MonthlyReportWorkerTests
     }
 
     [Test]
-    public async Task WithoutChromiumItWritesEverythingButThePdfAndAddsThePdfOnceChromiumIsThere()
+    public async Task WithoutAFontItWritesEverythingButThePdfAndAddsThePdfOnceThereIsOne()
     {
-        var written = await WorkerAt("2023-07-01T08:00:00+08:00", "/nonexistent/chromium").WriteDueReportAsync(CancellationToken.None);
+        var written = await WorkerAt("2023-07-01T08:00:00+08:00", "/nonexistent/font.ttf").WriteDueReportAsync(CancellationToken.None);
         var later = await WorkerAt("2023-07-01T09:00:00+08:00").WriteDueReportAsync(CancellationToken.None);
 
         Assert.That(written.Select(Path.GetFileName), Is.EquivalentTo(new[] { "report-2023-06.docx", "report-2023-06.xlsx", "report-2023-06.html" }));
@@ -74,7 +73,7 @@ public sealed class MonthlyReportWorkerTests
     [Test]
     public async Task ExportsOfTheMonthImportedAfterTheReportHaveItWrittenAgain()
     {
-        var worker = WorkerAt("2023-07-01T00:30:00+08:00", "/nonexistent/chromium");
+        var worker = WorkerAt("2023-07-01T00:30:00+08:00", "/nonexistent/font.ttf");
         var first = await worker.WriteDueReportAsync(CancellationToken.None);
         using (var connection = _store.Open())
             connection.Execute("""
@@ -91,7 +90,7 @@ public sealed class MonthlyReportWorkerTests
     [Test]
     public async Task AWithdrawalOfAnImportReachingIntoTheMonthHasTheReportWrittenAgain()
     {
-        var worker = WorkerAt("2023-07-01T00:30:00+08:00", "/nonexistent/chromium");
+        var worker = WorkerAt("2023-07-01T00:30:00+08:00", "/nonexistent/font.ttf");
         var first = await worker.WriteDueReportAsync(CancellationToken.None);
         // The demo's own archive, and a clock a few minutes on: the withdrawal is logged to the second.
         var demoArchive = Path.Combine(Path.GetDirectoryName(await DemoData.PathAsync())!, "archive");

@@ -43,7 +43,7 @@ public sealed class ReportCommandTests
         Environment.CurrentDirectory = _folder;
         try
         {
-            var (code, _, errors) = await RunAsync("report", "--month", "2023-06", "--db", await DemoData.PathAsync(), "--chromium", "/nonexistent/chromium");
+            var (code, _, errors) = await RunAsync("report", "--month", "2023-06", "--db", await DemoData.PathAsync(), "--font", "/nonexistent/font.ttf");
 
             Assert.That(code, Is.Zero, errors);
             Assert.That(File.Exists(Path.Combine(_folder, "report-2023-06.docx")), Is.True);
@@ -71,34 +71,62 @@ public sealed class ReportCommandTests
     }
 
     [Test]
-    public async Task APdfWithoutChromiumExitsWithOneAndNamesThePackage()
+    public async Task APdfWithoutAFontExitsWithOneAndNamesThePackage()
     {
         var (code, _, errors) = await RunAsync("report", "--year", "2022", "--db", await DemoData.PathAsync(), "--format", "pdf",
-            "--out", Path.Combine(_folder, "r.pdf"), "--chromium", "/nonexistent/chromium");
+            "--out", Path.Combine(_folder, "r.pdf"), "--font", "/nonexistent/font.ttf");
 
         Assert.That(code, Is.EqualTo(1));
-        Assert.That(errors, Does.Contain("apt-get install chromium"));
+        Assert.That(errors, Does.Contain("apt-get install fonts-wqy-microhei"));
         Assert.That(File.Exists(Path.Combine(_folder, "r.pdf")), Is.False);
     }
 
     [Test]
-    public async Task AChromiumThatCannotStartLeavesTheChartsOutAndSaysWhy()
+    public async Task AFontFileThatIsNotTrueTypeLeavesTheChartsOutAndSaysWhy()
     {
         var path = Path.Combine(_folder, "r.html");
 
-        var (code, _, errors) = await RunAsync("report", "--month", "2023-03", "--db", await DemoData.PathAsync(), "--out", path, "--chromium", "/bin/true");
+        var (code, _, errors) = await RunAsync("report", "--month", "2023-03", "--db", await DemoData.PathAsync(), "--out", path, "--font", "/bin/true");
 
         Assert.That(code, Is.Zero, errors);
         var html = await File.ReadAllTextAsync(path);
-        Assert.That(html, Does.Contain("Chromium at /bin/true did not start"));
+        Assert.That(html, Does.Contain("配置的字体 /bin/true 不能用（not a TrueType font）"));
+        Assert.That(html, Does.Not.Contain("data:image/png"));
         Assert.That(html, Does.Contain("2023年3月，全县实现网络零售额"));
     }
+
+    [Test]
+    public async Task APdfIsWrittenWithNoBrowserOnThePath()
+    {
+        var path = Path.Combine(_folder, "r.pdf");
+        var service = typeof(CommandLine).Assembly;
+        // The service's own process, with a PATH on which no browser (nor anything else) can be found.
+        var start = new System.Diagnostics.ProcessStartInfo(DotnetHost(), [service.Location, "report", "--quarter", "2023Q1", "--db", await DemoData.PathAsync(), "--out", path])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PATH"] = "/nonexistent";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.That(process.ExitCode, Is.Zero, errors);
+        Assert.That(PdfText.Of(await File.ReadAllBytesAsync(path)), Does.Contain("全县实现网络零售额764万元"));
+        Assert.That(service.GetReferencedAssemblies().Select(a => a.Name), Has.None.StartsWith("Microsoft.Playwright"));
+    }
+
+    /// <summary>The dotnet executable running these tests (the SDK names it in DOTNET_HOST_PATH).</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
+        : Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
+        : "dotnet";
 
     [Test]
     public async Task AnOutputThatCannotBeWrittenExitsWithOneAndSaysWhere()
     {
         var (code, _, errors) = await RunAsync("report", "--year", "2022", "--db", await DemoData.PathAsync(), "--out", _folder + "/", "--format", "html",
-            "--chromium", "/nonexistent/chromium");
+            "--font", "/nonexistent/font.ttf");
 
         Assert.That(code, Is.EqualTo(1));
         Assert.That(errors, Does.StartWith($"Could not write {_folder}/"));

@@ -40,7 +40,7 @@ public sealed class ReportCoverageTests
     private async Task<string> HtmlAsync(ReportPeriod period, DateTimeOffset now)
     {
         using var store = new AnalyticsStore(new StoreOptions { DatabasePath = _database }, TimeProvider.System);
-        var renderer = new ReportRenderer(store, new TestClock(now), new ReportOptions("禾丰县", "/nonexistent/chromium"));
+        var renderer = new ReportRenderer(store, new TestClock(now), new ReportOptions("禾丰县", null));
         return Encoding.UTF8.GetString(await renderer.RenderAsync(period, ReportFormat.Html));
     }
 

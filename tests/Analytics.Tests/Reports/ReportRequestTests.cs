@@ -10,7 +10,7 @@ using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Analytics.Tests.Reports;
 
-/// <summary>Report requests that cannot be answered as asked: a clear problem, and without Chromium everything but the PDF.</summary>
+/// <summary>Report requests that cannot be answered as asked: a clear problem, and without a Chinese font everything but the PDF.</summary>
 [Category("Demo")]
 [NonParallelizable]
 public sealed class ReportRequestTests
@@ -19,9 +19,9 @@ public sealed class ReportRequestTests
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
-    public async Task StartTheServiceWithoutABrowser()
+    public async Task StartTheServiceWithoutAFont()
     {
-        _app = new AnalyticsApp(await DemoData.PathAsync()) { Settings = { ["Reports:ChromiumPath"] = "/nonexistent/chromium" } };
+        _app = new AnalyticsApp(await DemoData.PathAsync()) { Settings = { ["Reports:FontPath"] = "/nonexistent/font.ttf" } };
         _client = _app.CreateClient();
     }
 
@@ -33,17 +33,17 @@ public sealed class ReportRequestTests
     }
 
     [Test]
-    public async Task APdfWithoutChromiumNamesThePackageToInstall()
+    public async Task APdfWithoutAFontAnswers503NamingThePackageToInstall()
     {
         using var response = await _client.GetAsync("/api/reports/monthly/2023-03.pdf");
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-        Assert.That(problem!.Detail, Does.Contain("apt-get install chromium").And.Contain("/nonexistent/chromium"));
+        Assert.That(problem!.Detail, Does.StartWith("PDF需要一个中文TrueType字体").And.Contain("apt-get install fonts-wqy-microhei").And.Contain("/nonexistent/font.ttf").And.Contain("The PDF needs a Chinese TrueType font"));
     }
 
     [Test]
-    public async Task WordWithoutChromiumStillHasTheStatementAndSaysWhyTheChartsAreMissing()
+    public async Task WordWithoutAFontStillHasTheStatementAndSaysWhyTheChartsAreMissing()
     {
         using var response = await _client.GetAsync("/api/reports/monthly/2023-03.docx");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -54,7 +54,7 @@ public sealed class ReportRequestTests
 
         Assert.That(text, Does.Contain("2023年3月，全县实现网络零售额"));
         Assert.That(text, Does.Contain("1—3月，全县累计实现网络零售额764万元，同比增长24.18%"));
-        Assert.That(text, Does.Contain("sudo apt-get install chromium"));
+        Assert.That(text, Does.Contain("sudo apt-get install fonts-wqy-microhei"));
         Assert.That(word.MainDocumentPart.ImageParts, Is.Empty);
     }
 

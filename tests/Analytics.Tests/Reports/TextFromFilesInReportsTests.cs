@@ -26,7 +26,7 @@ public sealed class TextFromFilesInReportsTests
     public async Task ImportTheExportWithCodeInItsTitles()
     {
         // No browser: the charts are left out with a note, which is all these tests need.
-        _app = new AnalyticsApp { Settings = { ["Reports:ChromiumPath"] = "/nonexistent/chromium" } };
+        _app = new AnalyticsApp { Settings = { ["Reports:FontPath"] = "/nonexistent/font.ttf" } };
         _client = _app.CreateClient();
         await UploadAsync(_client);
     }

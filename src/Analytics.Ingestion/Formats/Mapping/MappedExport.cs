@@ -1,3 +1,4 @@
+using Analytics.Ingestion.Tables;
 using Analytics.Ingestion.Normalising;
 
 namespace Analytics.Ingestion.Formats.Mapping;
@@ -21,8 +22,10 @@ internal sealed class MappedExport(MappingDefinition definition) : ExportFormat
     public override ExportReader Bind(HeaderRow header, ProvinceDirectory provinces)
     {
         var columns = new ColumnBinder(header, Name);
-        int Named(MappedColumn? column) => column is null ? -1 : columns.Required([.. column.Names]);
-        return new Reader(definition, $"映射文件 {System.IO.Path.GetFileName(definition.File)}（{header.NamedCount}列）", provinces)
+        var file = System.IO.Path.GetFileName(definition.File);
+        int Named(MappedColumn? column) => column is null ? -1 : columns.Optional([.. column.Names]) is >= 0 and var index ? index : throw Missing(header, file, column);
+        var drift = definition.FullHeader.Count > 0 ? KnownLayout.Closest(header, new KnownLayout(file, definition.FullHeader))?.Drift : null;
+        return new Reader(definition, $"映射文件 {file}（{header.NamedCount}列）", drift, provinces)
         {
             OrderId = Named(definition.OrderId),
             LineId = [.. definition.LineId.Select(Named)],
@@ -47,7 +50,19 @@ internal sealed class MappedExport(MappingDefinition definition) : ExportFormat
         };
     }
 
-    private sealed class Reader(MappingDefinition definition, string layout, ProvinceDirectory provinces) : ExportReader(layout)
+    // A column the mapping names and the file lacks: the platform renamed or dropped it, or the operator left it out of the
+    // export. Either way the operator and the bureau are told which line of which mapping file asks for it.
+    private ExportRejectedException Missing(HeaderRow header, string file, MappedColumn column)
+    {
+        var alternatives = string.Join("、", column.Names.Select(n => $"“{n}”"));
+        return new ExportRejectedException(
+            $"{Name}的表头（{header.Row.Where}）缺少{alternatives}列：映射文件 {file} 第{column.Line}行要用这一列。" +
+            "请在商家后台导出时勾选这个字段，重新导出；如果是平台改了列名，请在映射文件这一行写上新列名（可写“旧名 | 新名”）。",
+            $"The {Name} header on {header.Row.WhereEn} has no column {string.Join(" / ", column.Names)}, which line {column.Line} of the mapping file {file} " +
+            "asks for. Export again with that field selected; if the platform renamed the column, put the new name on that line (\"old | new\").");
+    }
+
+    private sealed class Reader(MappingDefinition definition, string layout, ColumnDrift? drift, ProvinceDirectory provinces) : ExportReader(layout, drift)
     {
         private readonly SortedDictionary<string, int> _unlistedStatuses = new(StringComparer.Ordinal);
 

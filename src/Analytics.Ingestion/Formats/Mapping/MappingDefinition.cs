@@ -18,6 +18,10 @@ internal sealed record MappingDefinition
     public required IReadOnlyList<string> Signature { get; init; }
     public required int SignatureLine { get; init; }
 
+    /// <summary>The export's whole header as the platform writes it (完整表头), when the mapping gives it: a file that lacks
+    /// some of these columns or carries new ones is that export changed, and its receipt lists how.</summary>
+    public IReadOnlyList<string> FullHeader { get; init; } = [];
+
     public required MappedColumn OrderId { get; init; }
 
     /// <summary>Columns whose texts together make the line id (<c>A + B</c>); empty: the product id, else the order is its own line.</summary>

@@ -17,7 +17,7 @@ internal static partial class MappingFile
     private static readonly Dictionary<string, string[]> Keys = new(StringComparer.Ordinal)
     {
         [Platform] = ["代码", "名称", "别名", "导出名称"],
-        [Recognition] = ["表头"],
+        [Recognition] = ["表头", "完整表头"],
         [Columns] =
         [
             "订单号", "订单行号", "支付时间", "下单时间", "实付金额", "实付金额口径", "单价", "数量", "商品编号", "商品名称", "订单状态", "售后状态",
@@ -70,6 +70,7 @@ internal static partial class MappingFile
             ExportName = Value(text, Platform, "导出名称")?.Value ?? $"{name.Value}订单导出",
             Signature = signature,
             SignatureLine = signatureEntry.Line,
+            FullHeader = Value(text, Recognition, "完整表头") is { } full ? MappingText.Items(full.Value) : [],
             OrderId = Column(Required(text, Columns, "订单号"))!,
             LineId = Value(text, Columns, "订单行号") is { } line
                 ? line.Value.Split(['+', '＋'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part => Column(line with { Value = part })!).ToList()
