@@ -15,6 +15,12 @@ internal static class Access
     /// <summary>Reports and everything across shops: the bureau and admins.</summary>
     public const string Bureau = "bureau";
 
+    /// <summary>
+    /// Reading the open warnings: the bureau and the wall's display (its ticker). Not operators: an alert names other
+    /// shops. Acknowledging one stays with <see cref="Bureau"/>.
+    /// </summary>
+    public const string Alerts = "alerts";
+
     /// <summary>Accounts, keys and the audit log.</summary>
     public const string Admin = "admin";
 
@@ -23,6 +29,7 @@ internal static class Access
         [Figures] = [Roles.Display, Roles.Operator, Roles.Bureau, Roles.Admin],
         [Imports] = [Roles.Operator, Roles.Bureau, Roles.Admin],
         [Bureau] = [Roles.Bureau, Roles.Admin],
+        [Alerts] = [Roles.Display, Roles.Bureau, Roles.Admin],
         [Admin] = [Roles.Admin],
     };
 

@@ -54,6 +54,7 @@ internal static class AccountsHosting
             .AddPolicy(Access.Figures, policy => policy.RequireRole(Access.RolesOf[Access.Figures]))
             .AddPolicy(Access.Imports, policy => policy.RequireRole(Access.RolesOf[Access.Imports]))
             .AddPolicy(Access.Bureau, policy => policy.RequireRole(Access.RolesOf[Access.Bureau]))
+            .AddPolicy(Access.Alerts, policy => policy.RequireRole(Access.RolesOf[Access.Alerts]))
             .AddPolicy(Access.Admin, policy => policy.RequireRole(Access.RolesOf[Access.Admin]));
         return builder;
     }

@@ -28,6 +28,8 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
     {
         var findings = new List<AlertFinding>();
         var freshness = new SalesMetrics(data).Freshness(beijingNow, expectedEveryHours);
+        if (dataThrough is { } replayed)
+            freshness = AsOf(freshness, replayed, beijingNow);
         if (!onlyBelowBand)
             findings.AddRange(StaleShops(freshness, beijingNow));
         var stale = freshness.Where(f => f.Stale).Select(f => (f.Platform, f.Shop)).ToHashSet();
@@ -71,8 +73,27 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
             yield return Of("shop", $"{shop.Platform}/{shop.Shop}", shop.Shop, window with { Platform = shop.Platform, Shop = shop.Shop }, shop.Enterprise);
     }
 
-    private bool Enough(DailySeries series, DateOnly before) =>
-        (decimal)series.Between(before.AddDays(-28), before.AddDays(-1)).DefaultIfEmpty(0).Average() >= settings.MinDailyYuan;
+    private bool Enough(DailySeries series, DateOnly before, decimal? minimum = null) =>
+        (decimal)series.Between(before.AddDays(-28), before.AddDays(-1)).DefaultIfEmpty(0).Average() >= (minimum ?? settings.MinDailyYuan);
+
+    /// <summary>
+    /// Whether the series' own history has shown every calendar event of the <paramref name="days"/> judged after it. A
+    /// province or product that began selling this year has never been through a Spring Festival: its forecast knows
+    /// nothing of the lull, and the lull would read as a collapse. Such days are not judged for that series.
+    /// </summary>
+    private static bool Knows(SeriesForecast forecast, int days)
+    {
+        EventEffects? seen = null;
+        for (var h = 1; h <= days; h++)
+        {
+            if (SalesCalendar.EventOf(forecast.Last.AddDays(h)) is not { } name)
+                continue;
+            seen ??= EventEffects.Measure(forecast.History);
+            if (!seen.Effects.ContainsKey(name))
+                return false;
+        }
+        return true;
+    }
 
     private IEnumerable<AlertFinding> BelowBand(WatchedScope scope, DateOnly end, IReadOnlyList<WatchedScope> all)
     {
@@ -80,7 +101,7 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
         var origin = end.AddDays(-window);
         if (!Enough(scope.NetSales, origin.AddDays(1)))
             yield break;
-        if (SeriesForecaster.Forecast(scope.NetSales.Through(origin), window, window) is not { } forecast)
+        if (SeriesForecaster.Forecast(scope.NetSales.Through(origin), window, window) is not { } forecast || !Knows(forecast, window))
             yield break;
         var below = new List<DateOnly>();
         var above = new List<DateOnly>();
@@ -141,7 +162,7 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
     {
         var days = settings.RefundSpikeDays;
         var recent = Enumerable.Range(0, days).Select(i => end.AddDays(-i)).ToList();
-        if (recent.Any(d => (decimal)scope.Gmv[d] < settings.MinDailyYuan))
+        if (recent.Any(d => (decimal)scope.Gmv[d] < Math.Max(settings.MinDailyYuan, settings.RefundSpikeMinDailyYuan)))
             yield break;
         var baseline = Enumerable.Range(days, 56).Select(i => end.AddDays(-i)).Where(d => d >= scope.Gmv.Start && scope.Gmv[d] > 0)
             .Select(d => scope.Refunds[d] / scope.Gmv[d]).ToList();
@@ -176,7 +197,8 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
             .Select(p => (Kind: "product", Key: $"{p.Platform}/{p.Shop}/{p.Key}", p.Name, p.Values));
         foreach (var (kind, key, name, values) in provinces.Concat(products))
         {
-            if (!Enough(values, origin.AddDays(1)) || SeriesForecaster.Forecast(values.Through(origin), DropDays, DropDays) is not { } forecast)
+            if (!Enough(values, origin.AddDays(1), Math.Max(settings.MinDailyYuan, settings.SharpDropMinDailyYuan)) || SeriesForecaster.Forecast(values.Through(origin), DropDays, DropDays) is not { } forecast ||
+                !Knows(forecast, DropDays))
                 continue;
             var actual = values.Between(origin.AddDays(1), end).Sum();
             var expected = forecast.Values.Sum();
@@ -191,6 +213,34 @@ internal sealed class AlertEvaluator(StoreReads data, ShopDays kept, AlertSettin
                 Message = $"{what}近 7 天骤降：{Yuan(actual)} 元，预期 {Yuan(expected)} 元（低 {1 - actual / expected:P0}，95% 区间下限 {Yuan(band.Lower95)} 元）。",
             };
         }
+    }
+
+    /// <summary>
+    /// Freshness as it stood when the data ended on <paramref name="through"/> (a replay of past days): each shop's latest
+    /// payment is its last day with orders up to then, taken as that day's end, and judged against the same interval.
+    /// </summary>
+    private List<ShopFreshness> AsOf(IReadOnlyList<ShopFreshness> freshness, DateOnly through, DateTime now)
+    {
+        var lastDays = kept.Shops.ToDictionary(s => (s.Platform, s.Shop), s =>
+        {
+            for (var i = Math.Min(s.Orders.Length - 1, through.DayNumber - kept.From.DayNumber); i >= 0; i--)
+            {
+                if (s.Orders[i] > 0)
+                    return kept.From.AddDays(i);
+            }
+            return (DateOnly?)null;
+        });
+        return [.. freshness.Select(shop =>
+        {
+            if (lastDays.GetValueOrDefault((shop.Platform, shop.Shop)) is not { } last)
+                return shop with { LatestPaidAt = null, Stale = false }; // not yet selling then: nothing to miss
+            var latest = last.ToDateTime(new TimeOnly(23, 59, 59));
+            return shop with
+            {
+                LatestPaidAt = latest.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                Stale = now - latest > TimeSpan.FromHours(shop.ExpectedEveryHours),
+            };
+        })];
     }
 
     private static IEnumerable<AlertFinding> StaleShops(IReadOnlyList<ShopFreshness> freshness, DateTime now)

@@ -32,10 +32,14 @@ internal sealed record AlertSettings
 {
     public bool Enabled { get; init; } = true;
 
-    /// <summary>Alerts:BelowBand:Days of the last Alerts:BelowBand:Window days under the 80% band raise the alert.</summary>
-    public int BelowBandDays { get; init; } = 3;
+    /// <summary>
+    /// Alerts:BelowBand:Days of the last Alerts:BelowBand:Window days under the 80% band raise the alert. The band's lower
+    /// edge is the 7th percentile and holds 88–93% of days above it out of sample: 3 of 5 then happens by chance about once
+    /// a day in a hundred per scope (the demo's 20 scopes: a few episodes a month), 5 of 7 once in a few thousand.
+    /// </summary>
+    public int BelowBandDays { get; init; } = 5;
 
-    public int BelowBandWindow { get; init; } = 5;
+    public int BelowBandWindow { get; init; } = 7;
 
     /// <summary>Alerts:Rises: also warn when sales are above the band (off: only drops matter).</summary>
     public bool Rises { get; init; }
@@ -53,10 +57,24 @@ internal sealed record AlertSettings
 
     public int RefundSpikeDays { get; init; } = 2;
 
+    /// <summary>
+    /// Alerts:RefundSpike:MinDailyYuan: the refund rate is judged only where each of the days sold at least this much. A
+    /// daily share of refunds is a count: a shop of 25–30 orders a day has about one refund a day at 3%, and two days
+    /// with two or three refunds each are chance, not a spike. 15,000 yuan is about a hundred orders and three refunds a day.
+    /// </summary>
+    public decimal RefundSpikeMinDailyYuan { get; init; } = 15000;
+
     /// <summary>Alerts:SharpDrop:Share below the forecast over the last seven days (and under its 95% band); Alerts:SharpDrop:Products watched.</summary>
     public double SharpDropShare { get; init; } = 0.4;
 
     public int SharpDropProducts { get; init; } = 20;
+
+    /// <summary>
+    /// Alerts:SharpDrop:MinDailyYuan: a province or product selling less than this per day (last four weeks' mean) is not
+    /// judged for a sharp drop. Below it a week is a few dozen orders (the demo's smaller provinces sell 6–12 a day), and
+    /// over 春节 a handful: one order more or less moves the week by the 40% the rule looks for.
+    /// </summary>
+    public decimal SharpDropMinDailyYuan { get; init; } = 5000;
 
     /// <summary>Alerts:RetrySeconds: the first retry's delay; each later one waits twice as long.</summary>
     public double RetrySeconds { get; init; } = 5;
@@ -114,16 +132,18 @@ internal sealed record AlertSettings
         var settings = new AlertSettings
         {
             Enabled = Flag("Alerts:Enabled", true),
-            BelowBandDays = Whole("Alerts:BelowBand:Days", 3, 1, 28),
-            BelowBandWindow = Whole("Alerts:BelowBand:Window", 5, 1, 28),
+            BelowBandDays = Whole("Alerts:BelowBand:Days", 5, 1, 28),
+            BelowBandWindow = Whole("Alerts:BelowBand:Window", 7, 1, 28),
             Rises = Flag("Alerts:Rises", false),
             MinDailyYuan = (decimal)Number("Alerts:MinDailyYuan", 1000, 0, 1e9),
             MonthBelowShare = Number("Alerts:MonthBelowLastYear:Share", 0.2, 0.01, 1),
             MonthBelowFromDay = Whole("Alerts:MonthBelowLastYear:FromDay", 10, 1, 28),
             RefundSpikeZ = Number("Alerts:RefundSpike:Z", 3.5, 1, 100),
             RefundSpikeDays = Whole("Alerts:RefundSpike:Days", 2, 1, 14),
+            RefundSpikeMinDailyYuan = (decimal)Number("Alerts:RefundSpike:MinDailyYuan", 15000, 0, 1e9),
             SharpDropShare = Number("Alerts:SharpDrop:Share", 0.4, 0.05, 1),
             SharpDropProducts = Whole("Alerts:SharpDrop:Products", 20, 0, 1000),
+            SharpDropMinDailyYuan = (decimal)Number("Alerts:SharpDrop:MinDailyYuan", 5000, 0, 1e9),
             RetrySeconds = Number("Alerts:RetrySeconds", 5, 0, 3600),
             Webhooks = webhooks,
         };

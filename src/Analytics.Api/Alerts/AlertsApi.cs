@@ -23,7 +23,8 @@ internal static class AlertsApi
 
     public static RouteGroupBuilder MapAlerts(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(Access.Bureau).AddEndpointFilter<SessionAntiforgery>();
+        // The wall's display reads the open alerts for its ticker; only the bureau marks one as seen.
+        var group = routes.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(Access.Alerts).AddEndpointFilter<SessionAntiforgery>();
 
         group.MapGet("", Results<Ok<AlertList>, ValidationProblem> (string? state, AnalyticsStore store) =>
         {
@@ -39,7 +40,8 @@ internal static class AlertsApi
             if (!await store.Alerts.AcknowledgeAsync(id, user.Identity?.Name ?? "?", store.Now(), cancellationToken))
                 return TypedResults.Problem(title: "没有这条预警 / No such alert", detail: $"预警 #{id} 不存在。", statusCode: StatusCodes.Status404NotFound);
             return TypedResults.Ok(AlertView.Of(store.Alerts.Find(id)!));
-        }).WithSummary("Marks an alert as seen (已知悉); it stays open until its condition clears, and is not pushed again");
+        }).WithSummary("Marks an alert as seen (已知悉); it stays open until its condition clears, and is not pushed again")
+            .RequireAuthorization(Access.Bureau);
 
         return group;
     }

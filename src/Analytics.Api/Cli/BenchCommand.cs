@@ -4,14 +4,15 @@ namespace Analytics.Api.Cli;
 
 /// <summary>
 /// `bench ingest [--shapes a,b] | api [--lines N] [--dir DIR]`, `bench forecast [--db demo-data/analytics.db]`,
-/// `bench report [--db demo-data/analytics.db] [--year 2022]`: the speed goals, measured and printed as README tables.
+/// `bench report [--db demo-data/analytics.db] [--year 2022]`: the speed goals, measured and printed as README tables;
+/// `bench alerts [--db …] [--from 2023-01-01] [--to 2023-06-30]`: the warnings replayed day by day.
 /// `bench ingest-file` is the one import `bench ingest` runs in a process of its own.
 /// </summary>
 internal static class BenchCommand
 {
     public static async Task<int> RunAsync(CommandOptions options, TextWriter output)
     {
-        options.AllowOnly("lines", "dir", "db", "year", "shapes", "file", "rollups");
+        options.AllowOnly("lines", "dir", "db", "year", "shapes", "file", "rollups", "from", "to");
         var folder = Path.GetFullPath(options.Value("dir") ?? "bench-data");
         return options.Positional switch
         {
@@ -22,9 +23,16 @@ internal static class BenchCommand
             ["api"] => await ApiBenchmark.RunAsync(options.Number("lines", 10_000_000), folder, ThisService(), output),
             ["forecast"] => await ForecastBenchmark.RunAsync(Path.GetFullPath(options.Value("db") ?? DemoCommand.DefaultDatabasePath), new Forecasts.ForecastLab(), output),
             ["report"] => Report(options, output),
-            _ => throw new UsageException("bench 需要指定一个基准测试：ingest、api、forecast 或 report。\nbench takes one benchmark: ingest, api, forecast or report."),
+            ["alerts"] => await AlertReplay.RunAsync(Path.GetFullPath(options.Value("db") ?? DemoCommand.DefaultDatabasePath), new Forecasts.ForecastLab(),
+                Day(options, "from", new DateOnly(2023, 1, 1)), Day(options, "to", new DateOnly(2023, 6, 30)), output),
+            _ => throw new UsageException("bench 需要指定一个基准测试：ingest、api、forecast、report 或 alerts。\nbench takes one benchmark: ingest, api, forecast, report or alerts."),
         };
     }
+
+    private static DateOnly Day(CommandOptions options, string name, DateOnly fallback) =>
+        options.Value(name) is not { } text ? fallback
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+        : throw new UsageException($"--{name} 应为 yyyy-MM-dd 格式的日期，而不是“{text}”。\n--{name} must be a date yyyy-MM-dd, not '{text}'.");
 
     private static int Report(CommandOptions options, TextWriter output)
     {

@@ -3,10 +3,10 @@ namespace Analytics.Api.Forecasts;
 /// <summary>
 /// GET /api/forecast: the days after <see cref="AsOf"/> with their 80% and 95% bands, the model and its backtest, and
 /// 本月预计 / 全年预计. Without enough history, <see cref="Model"/> is null, <see cref="Points"/> empty and
-/// <see cref="Message"/> says why.
+/// <see cref="Message"/> says why, and <see cref="Reason"/> says it in a few Chinese words for the screen's tile.
 /// </summary>
 internal sealed record ForecastAnswer(
-    string Metric, string AsOf, int Horizon, string? DataThrough, string? Model, string? ModelName, string? Message,
+    string Metric, string AsOf, int Horizon, string? DataThrough, string? Model, string? ModelName, string? Message, string? Reason,
     string Bands, IReadOnlyList<ForecastPoint> Points, ForecastBacktest? Backtest, PeriodProjection? MonthEnd, PeriodProjection? YearEnd);
 
 /// <summary>One forecast day: the value, its 80% band (lower, upper) and its 95% band.</summary>

@@ -41,6 +41,8 @@ internal sealed class ForecastLab : IForecastLab
     public void Forecast(string database, string? platform, DateOnly asOf, bool afresh)
     {
         using var data = Store(database).Read();
+        if (afresh)
+            BacktestCache.Clear(); // as after an import that changed the series: the backtest runs again
         var kept = afresh ? ShopDays.Read(data) : _shopDays.Get(data);
         var lastDay = DateOnly.Parse(data.DaysWithSales().Last!, System.Globalization.CultureInfo.InvariantCulture);
         SalesForecasts.Answer(new SalesMetrics(data), kept, new SalesScope(asOf, asOf) { Platform = platform }, "netSales", 14, asOf, lastDay);
@@ -54,6 +56,16 @@ internal sealed class ForecastLab : IForecastLab
         var evaluation = new AlertEvaluator(data, _shopDays.Get(data), settings, "全县")
             .Evaluate(today.ToDateTime(new TimeOnly(12, 0)), _ => 24 * 365 * 10, dataThrough: today.AddDays(-1), onlyBelowBand: !allRules);
         return evaluation.Findings.Select(f => $"{f.Rule} {f.ScopeName}").ToList();
+    }
+
+    public IReadOnlyList<string> Rules => AlertRules.All;
+
+    public IReadOnlyList<ReplayedAlert> Judge(string database, DateOnly today)
+    {
+        using var data = Store(database).Read();
+        var evaluation = new AlertEvaluator(data, _shopDays.Get(data), new AlertSettings(), "全县")
+            .Evaluate(today.ToDateTime(new TimeOnly(12, 0)), _ => 48, dataThrough: today.AddDays(-1));
+        return evaluation.Findings.Select(f => new ReplayedAlert(f.Rule, f.ScopeKind, f.ScopeKey, f.ScopeName)).ToList();
     }
 
     private static BenchSeries Bench(string kind, string name, DailySeries series) => new(kind, name, series.Start, series.Values);

@@ -25,15 +25,15 @@ internal static class SalesForecasts
     public static ForecastAnswer Answer(SalesMetrics figures, ShopDays? kept, SalesScope scope, string metric, int horizon, DateOnly asOf, DateOnly? lastDayWithData)
     {
         var asOfText = SalesScope.Text(asOf);
-        ForecastAnswer Nothing(string message, string? through) =>
-            new(metric, asOfText, horizon, through, null, null, message, BandMethod, [], null, null, null);
+        ForecastAnswer Nothing(string reason, string message, string? through) =>
+            new(metric, asOfText, horizon, through, null, null, message, reason, BandMethod, [], null, null, null);
 
         if (lastDayWithData is not { } lastDay)
-            return Nothing("还没有任何已付款订单，无法预测。 / No paid order yet: nothing to forecast from.", null);
+            return Nothing("暂无已付款订单", "还没有任何已付款订单，无法预测。 / No paid order yet: nothing to forecast from.", null);
         var historyEnd = lastDay < asOf ? lastDay : asOf;
         var through = SalesScope.Text(historyEnd);
         if (asOf.DayNumber - historyEnd.DayNumber > MaxDataGapDays)
-            return Nothing($"数据只到 {through}，距 {asOfText} 超过 {MaxDataGapDays} 天，不做预测。 / The data ends on {through}, more than {MaxDataGapDays} days before asOf: no forecast.", through);
+            return Nothing($"数据超过 {MaxDataGapDays} 天未更新", $"数据只到 {through}，距 {asOfText} 超过 {MaxDataGapDays} 天，不做预测。 / The data ends on {through}, more than {MaxDataGapDays} days before asOf: no forecast.", through);
 
         var series = figures.Series(scope.Over(historyEnd.AddDays(1 - HistoryDays), historyEnd), metric, kept);
         var yearEnd = new DateOnly(asOf.Year, 12, 31);
@@ -43,7 +43,7 @@ internal static class SalesForecasts
         {
             var usable = Array.FindIndex(series.Values, v => v != 0);
             var days = usable < 0 ? 0 : series.Length - usable;
-            return Nothing($"历史不足八周（截至 {through} 只有 {days} 天有数据），暂不预测。 / Under eight weeks of history ({days} days through {through}): no forecast.", through);
+            return Nothing("历史不足八周", $"历史不足八周（截至 {through} 只有 {days} 天有数据），暂不预测。 / Under eight weeks of history ({days} days through {through}): no forecast.", through);
         }
 
         var digits = metric == "orders" ? 0 : 2;
@@ -57,7 +57,7 @@ internal static class SalesForecasts
         }).ToList();
         var monthStart = new DateOnly(asOf.Year, asOf.Month, 1);
         var candidates = forecast.Candidates.Select(c => new CandidateScore(c.Method.Name(), Round4(c.Mase), Round4(c.Smape))).ToList();
-        return new ForecastAnswer(metric, asOfText, horizon, through, forecast.Method.Name(), forecast.Method.ChineseName(), null, BandMethod, points,
+        return new ForecastAnswer(metric, asOfText, horizon, through, forecast.Method.Name(), forecast.Method.ChineseName(), null, null, BandMethod, points,
             new ForecastBacktest(Round4(forecast.Score.Mase), Round4(forecast.Score.Smape), Round4(forecast.Score.Coverage80), forecast.Score.Origins,
                 Math.Min(horizon, Backtest.Horizon), Round4(forecast.SeasonalNaiveScore.Mase), candidates),
             Project(forecast, series, monthStart, monthStart.AddMonths(1).AddDays(-1), monthStart.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), digits),

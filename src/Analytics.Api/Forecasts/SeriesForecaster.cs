@@ -42,16 +42,19 @@ internal static class SeriesForecaster
         if (!methods.Contains(ForecastMethod.SeasonalNaive))
             methods = [ForecastMethod.SeasonalNaive, .. methods];
         judged = Math.Clamp(judged, 1, Backtest.Horizon);
-        var backtest = Backtest.Run(history, methods);
-        var chosen = Choose(backtest, methods);
-        var tuning = ModelTuning.For(history, [chosen]);
-        var values = ForecastModels.Forecast(chosen, history, horizon, tuning);
-        var errors = ErrorBands.From(backtest, chosen);
-        var bands = values.Select((value, i) => errors.Around(value, i + 1)).ToArray();
-        var scores = methods.Select(m => Score(backtest, m, judged, coverage: m == chosen)).ToList();
-        return new SeriesForecast(history, chosen, values, bands, errors, scores.Single(s => s.Method == chosen),
-            scores.FirstOrDefault(s => s.Method == ForecastMethod.SeasonalNaive) ?? Score(backtest, ForecastMethod.SeasonalNaive, judged, false),
-            scores);
+        var judgement = BacktestCache.GetOrAdd(history, methods, judged, () =>
+        {
+            var backtest = Backtest.Run(history, methods);
+            var chosen = Choose(backtest, methods);
+            var scores = methods.Select(m => Score(backtest, m, judged, coverage: m == chosen)).ToList();
+            return new BacktestJudgement(chosen, ErrorBands.From(backtest, chosen), scores.Single(s => s.Method == chosen),
+                scores.FirstOrDefault(s => s.Method == ForecastMethod.SeasonalNaive) ?? Score(backtest, ForecastMethod.SeasonalNaive, judged, false), scores);
+        });
+        // Only the chosen model is fitted and projected on each call; the backtest behind the choice and the band is kept.
+        var tuning = ModelTuning.For(history, [judgement.Method]);
+        var values = ForecastModels.Forecast(judgement.Method, history, horizon, tuning);
+        var bands = values.Select((value, i) => judgement.Errors.Around(value, i + 1)).ToArray();
+        return new SeriesForecast(history, judgement.Method, values, bands, judgement.Errors, judgement.Score, judgement.SeasonalNaiveScore, judgement.Candidates);
     }
 
     /// <summary>The lowest MASE over 1…30 days, if strictly lower than the seasonal naive forecast's; else seasonal naive.</summary>

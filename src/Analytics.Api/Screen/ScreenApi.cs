@@ -1,6 +1,7 @@
 using Analytics.Api.Accounts;
 using Analytics.Api.Hosting;
 using Analytics.Ingestion.Normalising;
+using Analytics.Store;
 using Microsoft.Extensions.FileProviders;
 
 namespace Analytics.Api.Screen;
@@ -33,14 +34,17 @@ internal static class ScreenApi
         app.MapGet("/", ServePage).ExcludeFromDescription().RequireAuthorization(Access.Figures);
         app.MapGet("/screen", ServePage).ExcludeFromDescription().RequireAuthorization(Access.Figures);
 
-        app.MapGet("/api/clock", (TimeProvider time, ServiceSettings settings) =>
+        app.MapGet("/api/clock", (TimeProvider time, ServiceSettings settings, AnalyticsStore store) =>
         {
             var now = time.BeijingNow();
+            using var data = store.Read();
             return TypedResults.Ok(new ServerClock(
                 now.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture),
                 DateOnly.FromDateTime(now.DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                settings.ScreenTitle));
-        }).WithTags("Screen").WithSummary("The server's time in Beijing and the screen's title").RequireAuthorization(Access.Figures);
+                settings.ScreenTitle, data.DaysWithSales().Last?[..10]));
+        }).WithTags("Screen")
+            .WithSummary("The server's time in Beijing, the screen's title and the last day with a paid order (null before the first import)")
+            .RequireAuthorization(Access.Figures);
 
         return app;
     }
@@ -54,4 +58,5 @@ internal static class ScreenApi
     }
 }
 
-internal sealed record ServerClock(string Now, string Today, string Title);
+/// <param name="DataThrough">the last day with a paid order: a screen whose period has no data yet opens on the period of this day.</param>
+internal sealed record ServerClock(string Now, string Today, string Title, string? DataThrough);

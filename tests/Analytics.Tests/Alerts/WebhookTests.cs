@@ -60,6 +60,9 @@ public sealed class WebhookTests
         app.Settings["Alerts:Webhooks:group:Preset"] = preset;
         app.Settings["Alerts:Webhooks:group:Rules"] = "below-band";
         app.Settings["Alerts:RetrySeconds"] = "0";
+        // A four-day drop is the episode these tests push: judged 3 of 5 days (the default is 5 of 7).
+        app.Settings["Alerts:BelowBand:Days"] = "3";
+        app.Settings["Alerts:BelowBand:Window"] = "5";
         SalesDays.Write(app, "douyin", "甲店", Start, SalesDays.Steady(Start, 80, 10_000, seed: 1));
         SalesDays.Write(app, "jd", "丙店", Start, SalesDays.Steady(Start, 80, 10_000, seed: 3));
         return app;

@@ -29,6 +29,26 @@ internal static class SalesDays
         transaction.Commit();
     }
 
+    /// <summary>One product of a shop: a row per day in the product rollup (province 14) and its title.</summary>
+    public static void WriteProduct(AnalyticsApp app, string platform, string shop, string productId, string title, DateOnly from, IReadOnlyList<double> netYuan)
+    {
+        app.Services.GetRequiredService<AnalyticsStore>().Read().Dispose(); // the schema
+        using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+        connection.Open();
+        using var transaction = connection.BeginTransaction();
+        connection.Execute("INSERT OR REPLACE INTO products (platform, shop, product_id, title, observed_at) VALUES (@platform, @shop, @productId, @title, '2023-01-01 00:00:00')",
+            new { platform, shop, productId, title }, transaction);
+        for (var i = 0; i < netYuan.Count; i++)
+        {
+            connection.Execute("""
+                INSERT OR REPLACE INTO product_daily (day, platform, shop, product_id, province_code, orders, gmv_fen, refund_fen, units)
+                VALUES (@day, @platform, @shop, @productId, '14', @orders, @gmv, 0, @orders)
+                """, new { day = from.AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), platform, shop, productId, orders = (long)(netYuan[i] / 100), gmv = (long)Math.Round(netYuan[i] * 100) }, transaction);
+        }
+        connection.Execute("INSERT INTO store_events (at, kind, actor, detail) VALUES ('2023-01-01 00:00:00', 'test', 'test', 'product days written')", transaction: transaction);
+        transaction.Commit();
+    }
+
     /// <summary>A steady shop: <paramref name="level"/> yuan a day, weekends 10% more, ±3% noise from a fixed seed.</summary>
     public static double[] Steady(DateOnly from, int days, double level, int seed)
     {

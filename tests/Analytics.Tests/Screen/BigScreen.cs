@@ -88,6 +88,17 @@ internal sealed class BigScreen(IPage page, Uri server)
         return Parse<ChartPixels>(pixels);
     }
 
+    /// <summary>How many pixels of the chart's canvases are within a small distance of one colour (a series' own ink).</summary>
+    public Task<int> PixelsNearAsync(string name, int red, int green, int blue) => page.EvaluateAsync<int>("""
+        ([name, r, g, b]) => [...document.querySelectorAll(`[data-chart="${name}"] canvas`)].filter(c => c.width > 0 && c.height > 0)
+          .reduce((count, canvas) => {
+            const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+            for (let i = 0; i < data.length; i += 4)
+              if (data[i + 3] > 200 && Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 60) count++;
+            return count;
+          }, 0)
+        """, new object[] { name, red, green, blue });
+
     /// <summary>Waits (charts animate in) until every chart is drawn, then returns what each one looks like.</summary>
     public async Task<IReadOnlyList<ChartPixels>> WaitUntilChartsAreDrawnAsync()
     {

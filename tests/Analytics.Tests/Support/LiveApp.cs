@@ -18,11 +18,12 @@ internal sealed class LiveApp : WebApplicationFactory<Program>
 {
     private readonly string _databasePath;
     private readonly TimeProvider _clock;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "analytics-tests", Guid.NewGuid().ToString("N"));
 
-    private LiveApp(string databasePath, TimeProvider clock)
+    private LiveApp(string databasePath, TimeProvider clock, IReadOnlyDictionary<string, string>? settings)
     {
-        (_databasePath, _clock) = (databasePath, clock);
+        (_databasePath, _clock, _settings) = (databasePath, clock, settings ?? new Dictionary<string, string>());
         Directory.CreateDirectory(_folder);
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
@@ -30,9 +31,10 @@ internal sealed class LiveApp : WebApplicationFactory<Program>
     /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Address { get; private set; } = null!;
 
-    public static LiveApp Start(string databasePath, TimeProvider clock)
+    /// <param name="settings">service settings beyond the test defaults, e.g. Alerts:Enabled=false.</param>
+    public static LiveApp Start(string databasePath, TimeProvider clock, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new LiveApp(databasePath, clock);
+        var app = new LiveApp(databasePath, clock, settings);
         app.StartServer();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         app.Address = new Uri(addresses.Single().TrimEnd('/') + "/");
@@ -63,6 +65,8 @@ internal sealed class LiveApp : WebApplicationFactory<Program>
         builder.UseSetting("Inbox:Enabled", "false");
         builder.UseSetting("Reports:Monthly", "false");
         builder.UseSetting("Backup:DailyAt", "");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -2,7 +2,7 @@
 // from the metrics API without ever reloading the page, and keeps running for weeks.
 
 import { getJson } from './api.js';
-import { syncWithServer, todayText, clockText, weekdayText, periodWindow, trendWindows, msUntil } from './clock.js';
+import { syncWithServer, todayText, clockText, weekdayText, periodWindow, periodEnd, trendWindows, msUntil, addDays, monthEnd } from './clock.js';
 import { fitCanvas } from './layout.js';
 import { draw, rescale, disposeAll, rankedBars, palette } from './charts.js';
 import { buildTiles, showSummary } from './kpis.js';
@@ -10,7 +10,9 @@ import { ScrollList } from './scrollList.js';
 import { showFreshness } from './freshness.js';
 import { loadChinaMap, drawMap, drawProductRegions } from './regions.js';
 import { drawTrend } from './trend.js';
-import { formatFigure, formatChange, wan, windowText } from './format.js';
+import { buildProjectionTile, showProjection } from './projection.js';
+import { startTicker, showAlerts } from './ticker.js';
+import { formatFigure, formatChange, wan, windowText, dayText } from './format.js';
 
 const params = new URLSearchParams(location.search);
 const periods = ['today', 'month', 'quarter', 'year', 'ytd'];
@@ -28,21 +30,37 @@ if (settings.pages.length === 0) settings.pages = ['overview'];
 
 const $ = (selector) => document.querySelector(selector);
 const canvas = $('#canvas');
-const state = { period: settings.period, from: '', to: '', today: '', trend: 'day', page: settings.pages[0], online: true, refreshes: 0, lastGoodAt: '' };
+// `today` is the server's; `anchor` the day the figures are shown for: today, or the end of the latest period with
+// data when the current one has none yet (a database restored from last year, a new month before its first upload).
+const state = {
+  period: settings.period, from: '', to: '', today: '', anchor: '', dataThrough: null, notice: '', trend: 'day',
+  page: settings.pages[0], online: true, refreshes: 0, lastGoodAt: '',
+};
 let enterpriseList;
 let products = []; // [{ item, regions }]
 let productIndex = 0;
+let projectionTile;
 
-/** The span of the configured period on the server's today; false when it did not change. */
+/**
+ * The span of the configured period on the server's today; when no data reaches into it, the whole of the latest
+ * period that has data, and a notice saying so (zeros would read as a county that sold nothing).
+ */
 function updateWindow() {
   const today = todayText();
-  if (today === state.today) return false;
-  const span = periodWindow(state.period, today);
-  Object.assign(state, { today, from: span.from, to: span.to, trend: span.trend });
+  const current = periodWindow(state.period, today);
+  const old = state.dataThrough !== null && state.dataThrough < current.from;
+  const anchor = old ? periodEnd(state.period, state.dataThrough) : today;
+  if (today === state.today && anchor === state.anchor) return false;
+  const span = old ? periodWindow(state.period, anchor) : current;
+  const notice = !old ? '' : state.period === 'month' ? `显示最近有数据的月份：${span.label}` : `显示最近有数据的时期：${span.label}`;
+  Object.assign(state, { today, anchor, notice, from: span.from, to: span.to, trend: span.trend });
   const label = $('#period-label');
   label.textContent = span.label;
   label.dataset.from = span.from;
   label.dataset.to = span.to;
+  const shown = $('.data-notice');
+  shown.textContent = old ? `${notice}（数据截至${dayText(state.dataThrough, true)}）` : '';
+  shown.hidden = !old;
   return true;
 }
 
@@ -50,6 +68,7 @@ async function syncClock() {
   const started = Date.now();
   const clock = await getJson('/api/clock');
   syncWithServer(clock.now, started, Date.now());
+  state.dataThrough = clock.dataThrough ?? null;
   if ($('#title').textContent !== clock.title) {
     $('#title').textContent = clock.title;
     document.title = clock.title;
@@ -102,14 +121,37 @@ async function refreshShops(span) {
   draw($('[data-chart="shops"]'), rankedBars(ranking.items, { valueOf: (i) => wan(i.netSales), labelOf: barLabel, color: palette[5], maxItems: 10 }));
 }
 
+/**
+ * The forecast behind the trend's dashed line and 本月预计: from the last whole day (today is still being uploaded) or
+ * the data's last day if earlier, to the month's end. None for a period shown from old data: its days are all past.
+ */
+async function forecastNow() {
+  if (state.anchor !== state.today) return { answer: null, reason: `数据停在${dayText(state.dataThrough, true)}` };
+  const yesterday = addDays(state.today, -1);
+  const asOf = state.dataThrough !== null && state.dataThrough < yesterday ? state.dataThrough : yesterday;
+  const end = state.trend === 'day' ? monthEnd(state.today) : periodEnd('year', state.today);
+  // On the first of a month (or year) the last whole day is in the one before, whose projection would be the wrong one.
+  if (asOf.slice(0, state.trend === 'day' ? 7 : 4) !== state.today.slice(0, state.trend === 'day' ? 7 : 4)) {
+    return { answer: null, reason: state.trend === 'day' ? '月初首日，次日起预计' : '年初首日，次日起预计' };
+  }
+  const days = Math.round((Date.parse(end) - Date.parse(asOf)) / 86400000);
+  const horizon = state.trend === 'day' ? Math.min(90, Math.max(1, days)) : 1;
+  return { answer: await getJson('/api/forecast', { metric: 'netSales', horizon, asOf }), reason: null };
+}
+
 async function refreshTrend() {
-  const windows = trendWindows(state.trend, state.today);
-  const [current, lastYear] = await Promise.all([
+  const windows = trendWindows(state.trend, state.anchor);
+  const [current, lastYear, forecast] = await Promise.all([
     getJson('/api/trend', { ...windows.current, interval: state.trend }),
     getJson('/api/trend', { ...windows.lastYear, interval: state.trend }),
+    forecastNow(),
   ]);
-  drawTrend($('[data-chart="trend"]'), current, lastYear);
-  $('#trend-title').textContent = state.trend === 'day' ? '本月每日网络零售额（同比）' : '本年每月网络零售额（同比）';
+  const answer = forecast.answer?.model ? forecast.answer : null;
+  drawTrend($('[data-chart="trend"]'), current, lastYear, state.trend === 'day' ? answer : null);
+  showProjection(projectionTile, forecast.answer, { yearly: state.trend === 'month', reason: forecast.reason });
+  $('#trend-title').textContent = state.trend === 'day'
+    ? `${state.anchor === state.today ? '本月' : `${Number(state.anchor.slice(5, 7))}月`}每日网络零售额（同比${answer ? '，虚线为预测' : ''}）`
+    : '本年每月网络零售额（同比）';
 }
 
 async function refreshSummary(span) {
@@ -148,6 +190,7 @@ async function refreshAll() {
     attempt(() => refreshShops(span)),
     attempt(() => refreshTrend()),
     attempt(async () => showFreshness($('.freshness'), await getJson('/api/freshness'))),
+    attempt(async () => showAlerts(await getJson('/api/alerts', { state: 'open' }))),
   ]);
   state.online = online;
   if (online) state.lastGoodAt = clockText();
@@ -192,6 +235,8 @@ async function start() {
   window.addEventListener('resize', () => rescale(fitCanvas(canvas)));
   showPage(settings.pages[0]);
   buildTiles($('.kpis'));
+  projectionTile = buildProjectionTile($('.kpis'));
+  startTicker($('.ticker'));
   enterpriseList = new ScrollList($('.scroll-list[data-list="enterprises"]'), [
     { className: 'rank', text: (i) => String(i.rank) },
     { className: 'name', text: (i) => i.name ?? i.key },
@@ -217,5 +262,8 @@ async function start() {
 window.bigScreen = {
   ready: start(),
   refresh,
-  state: () => ({ period: state.period, from: state.from, to: state.to, today: state.today, page: state.page, online: state.online, refreshes: state.refreshes }),
+  state: () => ({
+    period: state.period, from: state.from, to: state.to, today: state.today, anchor: state.anchor, dataThrough: state.dataThrough,
+    notice: state.notice, page: state.page, online: state.online, refreshes: state.refreshes,
+  }),
 };

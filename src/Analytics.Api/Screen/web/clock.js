@@ -54,6 +54,30 @@ export function periodWindow(period, today) {
   }
 }
 
+/** `day` (YYYY-MM-DD) moved by `days`. */
+export function addDays(day, days) {
+  const [y, m, d] = day.split('-').map(Number);
+  const moved = new Date(Date.UTC(y, m - 1, d + days));
+  return isoDay(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
+}
+
+/** The last day of the month of `day`. */
+export function monthEnd(day) {
+  const [y, m] = day.split('-').map(Number);
+  return isoDay(y, m, lastDayOfMonth(y, m));
+}
+
+/** The last day of the period (today, month, quarter, year) that holds `day`. */
+export function periodEnd(period, day) {
+  const [y, m] = day.split('-').map(Number);
+  switch (period) {
+    case 'today': return day;
+    case 'quarter': { const last = Math.floor((m - 1) / 3) * 3 + 3; return isoDay(y, last, lastDayOfMonth(y, last)); }
+    case 'year': case 'ytd': return isoDay(y, 12, 31);
+    default: return monthEnd(day);
+  }
+}
+
 /** The trend's windows: this month by day (or this year by month) up to today, and the whole of it a year before. */
 export function trendWindows(interval, today) {
   const [y, m] = today.split('-').map(Number);
