@@ -48,22 +48,8 @@ internal static class DocxTables
         return result;
     }
 
-    /// <summary>
-    /// The text width shared out by what the columns hold: a product title gets room, a rank does not. A header may
-    /// wrap onto two lines, so it counts half.
-    /// </summary>
-    private static int[] ColumnWidths(ReportTable table, int columns)
-    {
-        var weights = new double[columns];
-        for (var i = 0; i < columns; i++)
-        {
-            var header = i < table.Columns.Count ? XlsxCells.DisplayWidth(table.Columns[i]) / 2.0 : 0;
-            var cells = table.Rows.Where(r => i < r.Count).Select(r => XlsxCells.DisplayWidth(r[i].Text)).DefaultIfEmpty(0).Max();
-            // +3 for the cell's padding, so "+28.67%" stays on one line; bounds so no column vanishes or sprawls.
-            weights[i] = Math.Clamp(Math.Max(header, cells) + 3, 6, 26);
-        }
-        return weights.Select(w => (int)(DocxStyles.TextWidthTwips * w / weights.Sum())).ToArray();
-    }
+    private static int[] ColumnWidths(ReportTable table, int columns) =>
+        [.. table.ColumnShares(columns).Select(share => (int)(DocxStyles.TextWidthTwips * share))];
 
     private static TableCell Cell(string text, int width, JustificationValues alignment, bool header)
     {

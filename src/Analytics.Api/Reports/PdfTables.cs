@@ -76,16 +76,5 @@ internal static class PdfTables
         pages.Y += row.Height;
     }
 
-    /// <summary>The text width shared out as in Word (<see cref="DocxTables"/>): a product title gets room, a rank does not.</summary>
-    private static double[] ColumnWidths(ReportTable table, int columns)
-    {
-        var weights = new double[columns];
-        for (var i = 0; i < columns; i++)
-        {
-            var header = i < table.Columns.Count ? XlsxCells.DisplayWidth(table.Columns[i]) / 2.0 : 0;
-            var cells = table.Rows.Where(r => i < r.Count).Select(r => XlsxCells.DisplayWidth(r[i].Text)).DefaultIfEmpty(0).Max();
-            weights[i] = Math.Clamp(Math.Max(header, cells) + 3, 6, 26);
-        }
-        return [.. weights.Select(w => PdfFlow.TextWidth * w / weights.Sum())];
-    }
+    private static double[] ColumnWidths(ReportTable table, int columns) => [.. table.ColumnShares(columns).Select(share => PdfFlow.TextWidth * share)];
 }

@@ -29,7 +29,26 @@ internal sealed record ReportSection
 }
 
 /// <summary>A table; <see cref="SheetName"/> names its worksheet in the Excel report (at most 31 characters).</summary>
-internal sealed record ReportTable(string SheetName, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<ReportCell>> Rows);
+internal sealed record ReportTable(string SheetName, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<ReportCell>> Rows)
+{
+    /// <summary>
+    /// Each column's share of the text width, by what it holds, the same in Word and in the PDF: a product title gets room,
+    /// a rank does not. A header may wrap onto two lines, so it counts half.
+    /// </summary>
+    public IReadOnlyList<double> ColumnShares(int columns)
+    {
+        var weights = new double[columns];
+        for (var i = 0; i < columns; i++)
+        {
+            var header = i < Columns.Count ? XlsxCells.DisplayWidth(Columns[i]) / 2.0 : 0;
+            var cells = Rows.Where(r => i < r.Count).Select(r => XlsxCells.DisplayWidth(r[i].Text)).DefaultIfEmpty(0).Max();
+            // +3 for the cell's padding, so "+28.67%" stays on one line; bounds so no column vanishes or sprawls.
+            weights[i] = Math.Clamp(Math.Max(header, cells) + 3, 6, 26);
+        }
+        var sum = weights.Sum();
+        return [.. weights.Select(w => w / sum)];
+    }
+}
 
 /// <summary>
 /// One cell: the text Word, PDF and HTML show, and for numbers the value Excel stores, in the column's unit
