@@ -52,7 +52,8 @@ public static class ApiBenchmark
     ];
 
     /// <param name="service">how to start the service's executable; its verbs (serve --db …) are appended.</param>
-    public static async Task<int> RunAsync(int lines, string folder, ServiceCommand service, TextWriter output)
+    /// <param name="issueKey">makes a bureau's API key in the database and returns it: every figure needs a signed-in reader.</param>
+    public static async Task<int> RunAsync(int lines, string folder, ServiceCommand service, Func<string, string> issueKey, TextWriter output)
     {
         Directory.CreateDirectory(folder);
         var database = Path.Combine(folder, $"api-{lines}.db");
@@ -60,10 +61,12 @@ public static class ApiBenchmark
             await BuildAsync(lines, folder, database, output);
 
         const string urls = "http://127.0.0.1:5199";
+        var key = issueKey(database);
         using var running = StartService(service, database, urls);
         // Latencies are of answers computed afresh, not of the service's answer cache; the load test below uses the cache.
         using var client = new HttpClient { BaseAddress = new Uri(urls), Timeout = TimeSpan.FromMinutes(10) };
         client.DefaultRequestHeaders.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
         await WaitUntilUp(client);
         var product = (await TopProducts(client, "2022-01-01", "2022-12-31", 1))[0];
         var monthProducts = await TopProducts(client, "2023-03-01", "2023-03-31", 5);
@@ -82,7 +85,7 @@ public static class ApiBenchmark
             await Row(name, [Resolve(url)]);
         var screen = ScreenRefresh.Select(Resolve).ToArray();
         await Row($"big screen refresh ({screen.Length} calls in turn)", screen);
-        await output.WriteLineAsync(LoadTest(urls + Calls[0].Url));
+        await output.WriteLineAsync(LoadTest(urls + Calls[0].Url, key));
         return 0;
 
         async Task Row(string name, string[] calls)
@@ -201,11 +204,11 @@ public static class ApiBenchmark
 
     private static string Ms(double[] times, int percentile) => $"{Percentile(times, percentile):N1} ms";
 
-    private static string LoadTest(string url)
+    private static string LoadTest(string url, string key)
     {
         try
         {
-            var start = new ProcessStartInfo("wrk", ["-t2", "-c16", "-d10s", url]) { RedirectStandardOutput = true };
+            var start = new ProcessStartInfo("wrk", ["-t2", "-c16", "-d10s", "-H", $"Authorization: Bearer {key}", url]) { RedirectStandardOutput = true };
             using var wrk = Process.Start(start)!;
             var text = wrk.StandardOutput.ReadToEnd();
             wrk.WaitForExit();
