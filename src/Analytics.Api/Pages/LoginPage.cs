@@ -59,7 +59,10 @@ internal static class LoginPage
         {
             await AccountsHosting.SignOutAsync(context);
             return Results.LocalRedirect("/login");
-        }).ExcludeFromDescription().AllowAnonymous();
+        })
+        // Open to anyone (signing out no one is harmless), but a session's sign-out carries its page's token, so another
+        // site cannot sign a bureau's wall or clerk out.
+        .ExcludeFromDescription().AllowAnonymous().AddEndpointFilter<SessionAntiforgery>();
 
         return app;
     }

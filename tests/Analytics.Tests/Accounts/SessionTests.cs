@@ -54,6 +54,28 @@ public sealed class SessionTests
     }
 
     [Test]
+    public async Task SigningOutTakesThePagesTokenSoAnotherSiteCannotSignAnyoneOut()
+    {
+        using var app = new AnalyticsApp();
+        AccountSessions.AddUser(app, "王芳", "correct horse 1", Roles.Operator, Shop);
+        using var browser = app.CreateAnonymousClient(cookies: true);
+        using (await AccountSessions.LogInAsync(browser, "王芳", "correct horse 1")) { }
+        var page = await browser.GetStringAsync(new Uri("/upload", UriKind.Relative));
+
+        using var forged = await browser.PostAsync(new Uri("/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>()));
+        using var stillIn = await browser.GetAsync(new Uri("/upload", UriKind.Relative));
+        using var real = await browser.PostAsync(new Uri("/logout", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = AccountSessions.Token(page) }));
+        using var afterwards = await browser.GetAsync(new Uri("/upload", UriKind.Relative));
+
+        Assert.That(forged.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await forged.Content.ReadAsStringAsync(), Does.Contain("页面已过期"));
+        Assert.That(stillIn.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a forged sign-out signs no one out");
+        Assert.That((real.StatusCode, real.Headers.Location?.OriginalString), Is.EqualTo((HttpStatusCode.Redirect, "/login")));
+        Assert.That(afterwards.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "signed out: back to /login");
+    }
+
+    [Test]
     public async Task AFormPostWithoutItsAntiforgeryTokenIsRefused()
     {
         using var app = new AnalyticsApp();
